@@ -1,0 +1,1 @@
+// Keeps every stage library non-empty while it is being built up.
