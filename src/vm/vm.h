@@ -1,0 +1,115 @@
+// The virtual machine: runs a verified bytecode module on a fiber's slot
+// stack with the interpreter (interp.cpp).
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bytecode/module.h"
+#include "runtime/heap.h"
+
+namespace vo::vm {
+
+using rt::Slot;
+
+// Deferred call record (a heap object): {next, closure, errdefer flag}.
+struct DeferRec {
+  DeferRec* next;
+  void* closure;
+  Slot is_errdefer;
+};
+
+struct Frame {
+  const bc::Function* fn;
+  const bc::Instr* pc;   // next instruction (saved while a callee runs)
+  Slot* base;
+  void* closure;         // closure object for closures, else nullptr
+  DeferRec* defers;      // head of this frame's defer list
+  uint32_t ret_dest;     // caller slot that receives the results
+  uint8_t kind;          // FrameKind
+  Slot* entry_results;   // for entry frames: where Ret puts the results (may be nullptr)
+};
+
+enum FrameKind : uint8_t {
+  kNormal = 0,
+  kEntry = 1,     // first frame of a nested execute(): returning from it leaves execute
+  kDeferred = 2,  // a deferred call made while unwinding a panic (recover works here)
+};
+
+// Panic state of a fiber.
+struct PanicState {
+  bool active = false;
+  bool recovered = false;
+  Slot value[2] = {0, 0};  // interface {type word, data}
+  std::string where;       // "file:line" of the panic
+};
+
+// Stack of one goroutine: slot memory and frame records, both reserved once
+// and never moved, so pointers into them stay valid.
+struct Fiber {
+  Slot* slots = nullptr;
+  Slot* slots_end = nullptr;
+  Frame* frames = nullptr;
+  Frame* frames_end = nullptr;
+  Frame* top = nullptr;  // current frame (frames - 1 when empty)
+  PanicState panic;
+  std::vector<PanicState> saved_panics;  // panics interrupted by a newer one
+};
+
+struct RunResult {
+  int exit_code = 0;
+  std::string error;  // "file:line: message" of an uncaught panic
+};
+
+class VM {
+ public:
+  explicit VM(const bc::Module& m);
+  ~VM();
+  VM(const VM&) = delete;
+  VM& operator=(const VM&) = delete;
+
+  // Runs the module's entry function to completion.
+  RunResult run();
+
+  rt::Heap& heap() { return heap_; }
+  const bc::Module& module() const { return mod_; }
+  Slot* globals() { return globals_.data(); }
+  std::string& out() { return out_; }  // buffered stdout
+  void flush_out();
+
+  // Interpreter entry points (interp.cpp).
+  // Calls function `fn` (or closure) with args already in the callee frame
+  // area; returns false if it ended in an uncaught panic.
+  bool call_function(Fiber& f, const bc::Function* fn, void* closure, const Slot* args, Slot* results);
+
+ private:
+  friend struct Interp;
+  const bc::Module& mod_;
+  rt::Heap heap_;
+  std::vector<Slot> globals_;
+  Fiber main_;
+  std::string out_;
+  std::vector<rt::ObjLayout> closure_layouts_;  // per function
+  rt::ObjLayout defer_layout_;
+  rt::ObjLayout string_box_layout_;  // a string boxed in an interface
+
+  void scan_roots(rt::Marker& m);
+  void init_fiber(Fiber& f);
+  bool execute(Fiber& f);  // runs until the entry frame returns
+ public:
+  const rt::ObjLayout* closure_layout(uint32_t fn) const { return &closure_layouts_[fn]; }
+  const rt::ObjLayout* defer_layout() const { return &defer_layout_; }
+  const rt::ObjLayout* string_box_layout() const { return &string_box_layout_; }
+  // The itab of dynamic type `dyn` for interface `iface`, or nullptr if dyn
+  // lacks a method (cached).
+  const rt::Itab* find_itab(const rt::RType* dyn, const rt::RType* iface);
+
+ private:
+  std::map<std::pair<const rt::RType*, const rt::RType*>, const rt::Itab*> itab_cache_;
+  std::deque<rt::Itab> itabs_;
+};
+
+}  // namespace vo::vm
