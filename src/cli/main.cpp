@@ -1,0 +1,163 @@
+// The `vo` command: run, check, disasm, version, help.
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <dirent.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bytecode/module.h"
+#include "compiler/compiler.h"
+#include "syntax/parser.h"
+#include "types/checker.h"
+#include "vm/vm.h"
+
+namespace {
+
+constexpr const char* kVersion = "vo 0.1.0 (C++ implementation)";
+
+void usage(std::FILE* out) {
+  std::fprintf(out,
+               "usage: vo <command> [arguments]\n\n"
+               "commands:\n"
+               "  run FILE.vo|DIR [args...]   compile and run a program\n"
+               "  check FILE.vo|DIR           type-check only; print every error\n"
+               "  disasm FILE.vo|DIR          print the compiled bytecode\n"
+               "  version                     print the version\n"
+               "  help                        print this help\n");
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+// The .vo files of a program: the file itself, or a directory's files sorted by name.
+bool source_files(const std::string& path, std::vector<std::string>& files, std::string& err) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    err = "vo: " + path + ": no such file or directory";
+    return false;
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    files.push_back(path);
+    return true;
+  }
+  DIR* d = opendir(path.c_str());
+  if (!d) {
+    err = "vo: cannot read directory " + path;
+    return false;
+  }
+  while (dirent* e = readdir(d)) {
+    std::string n = e->d_name;
+    if (n.size() > 3 && n.compare(n.size() - 3, 3, ".vo") == 0) files.push_back(path + "/" + n);
+  }
+  closedir(d);
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    err = "vo: no .vo files in " + path;
+    return false;
+  }
+  return true;
+}
+
+struct Program {
+  vo::syntax::FileSet fset;
+  vo::syntax::Ast ast;
+  vo::types::TypeArena arena;
+  std::unique_ptr<vo::types::CheckedPackage> main;
+  std::unique_ptr<vo::bc::Module> module;
+};
+
+// Parses and checks; prints diagnostics. Returns false on any error.
+bool load(Program& p, const std::string& path, bool compile) {
+  std::vector<std::string> names;
+  std::string err;
+  if (!source_files(path, names, err)) {
+    std::fprintf(stderr, "%s\n", err.c_str());
+    return false;
+  }
+  vo::syntax::Diagnostics diags(&p.fset);
+  std::vector<vo::syntax::File*> files;
+  for (const std::string& n : names) {
+    std::string text;
+    if (!read_file(n, text)) {
+      std::fprintf(stderr, "vo: cannot read %s\n", n.c_str());
+      return false;
+    }
+    vo::syntax::SourceFile* src = p.fset.add(n, std::move(text));
+    files.push_back(vo::syntax::parse_file(p.ast, *src, diags));
+  }
+  if (diags.error_count() == 0) {
+    auto importer = [](const std::string&) -> vo::types::CheckedPackage* { return nullptr; };
+    p.main = vo::types::check_package(p.arena, "main", files, p.ast, importer, diags);
+  }
+  if (diags.error_count() == 0 && compile) {
+    std::vector<vo::types::CheckedPackage*> pkgs{p.main.get()};
+    p.module = vo::compiler::compile_program(pkgs, diags);
+  }
+  if (diags.error_count() > 0) {
+    std::fputs(diags.format().c_str(), stderr);
+    return false;
+  }
+  if (p.module) {
+    std::string bad = vo::bc::verify(*p.module);
+    if (!bad.empty()) {
+      std::fprintf(stderr, "vo: internal error: invalid bytecode: %s\n", bad.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  std::string cmd = argv[1];
+  if (cmd == "help" || cmd == "-h" || cmd == "--help") {
+    usage(stdout);
+    return 0;
+  }
+  if (cmd == "version" || cmd == "--version") {
+    std::printf("%s\n", kVersion);
+    return 0;
+  }
+  if (cmd != "run" && cmd != "check" && cmd != "disasm") {
+    std::fprintf(stderr, "vo: unknown command %s\n", argv[1]);
+    usage(stderr);
+    return 2;
+  }
+  if (argc < 3) {
+    std::fprintf(stderr, "vo %s: missing file or directory\n", cmd.c_str());
+    return 2;
+  }
+  std::string path = argv[2];
+  if (!path.empty() && path[0] == '-') {
+    std::fprintf(stderr, "vo %s: unknown flag %s\n", cmd.c_str(), path.c_str());
+    return 2;
+  }
+  Program p;
+  if (!load(p, path, cmd != "check")) return 1;
+  if (cmd == "check") return 0;
+  if (cmd == "disasm") {
+    std::fputs(vo::bc::disassemble(*p.module).c_str(), stdout);
+    return 0;
+  }
+  vo::vm::VM vm(*p.module);
+  vo::vm::RunResult r = vm.run();
+  if (r.exit_code != 0) std::fprintf(stderr, "%s\n", r.error.c_str());
+  return r.exit_code;
+}

@@ -1,0 +1,61 @@
+#include "compiler/func_builder.h"
+
+#include <stdexcept>
+
+namespace vo::compiler {
+
+uint32_t FuncBuilder::alloc(const std::vector<rt::SlotKind>& kinds) {
+  uint32_t first;
+  auto it = free_.find(kinds);
+  if (it != free_.end() && !kinds.empty()) {
+    first = it->second;
+    free_.erase(it);
+  } else {
+    first = fn_.frame_slots;
+    fn_.frame_slots += static_cast<uint32_t>(kinds.size());
+    fn_.slot_kinds.insert(fn_.slot_kinds.end(), kinds.begin(), kinds.end());
+    if (fn_.frame_slots > 0xFFF0) throw std::length_error("function needs more than 65520 slots");
+  }
+  live_.push_back(Block{first, kinds});
+  return first;
+}
+
+void FuncBuilder::release(size_t mark) {
+  while (live_.size() > mark) {
+    Block& b = live_.back();
+    if (!b.kinds.empty()) free_.emplace(b.kinds, b.first);
+    live_.pop_back();
+  }
+}
+
+uint32_t FuncBuilder::emit(bc::Instr i) {
+  fn_.code.push_back(i);
+  return pc() - 1;
+}
+
+uint32_t FuncBuilder::emit(bc::Op op, uint32_t a, uint32_t b, uint32_t c, uint8_t flags) {
+  return emit(bc::Instr{op, flags, static_cast<uint16_t>(a), static_cast<uint16_t>(b), static_cast<uint16_t>(c)});
+}
+
+uint32_t FuncBuilder::emit_ext(uint32_t a, uint32_t b, uint32_t c) { return emit(bc::Op::Ext, a, b, c); }
+
+uint32_t FuncBuilder::emit_jump(bc::Op op, uint32_t cond_slot) { return emit(bc::make_imm(op, static_cast<uint16_t>(cond_slot), 0)); }
+
+void FuncBuilder::patch_jump(uint32_t at, uint32_t target) {
+  bc::Instr& i = fn_.code[at];
+  int32_t off = static_cast<int32_t>(target) - static_cast<int32_t>(at) - 1;
+  i = bc::make_imm(i.op, i.a, off, i.flags);
+}
+
+uint32_t FuncBuilder::add_aux(const bc::Aux& a) {
+  fn_.aux.push_back(a);
+  return static_cast<uint32_t>(fn_.aux.size() - 1);
+}
+
+void FuncBuilder::set_line(uint32_t line) {
+  if (line == 0 || line == last_line_) return;
+  last_line_ = line;
+  fn_.lines.push_back(bc::LineEntry{pc(), line});
+}
+
+}  // namespace vo::compiler

@@ -1,0 +1,639 @@
+// Expressions: constants, operators, variables, indexing, selectors,
+// conversions and interface boxing.
+#include <cstring>
+
+#include "compiler/gen.h"
+#include "types/object.h"
+
+namespace vo::compiler {
+
+using bc::Op;
+using types::BasicKind;
+using types::Mode;
+
+namespace {
+
+const types::Basic* basic(const types::Type* t) { return types::underlying(t)->as<types::Basic>(); }
+bool is_float(const types::Type* t) { auto* b = basic(t); return b && b->is_float(); }
+bool is_string(const types::Type* t) { auto* b = basic(t); return b && b->is_string(); }
+bool is_unsigned(const types::Type* t) { auto* b = basic(t); return b && b->is_unsigned(); }
+bool is_f32(const types::Type* t) { auto* b = basic(t); return b && b->bkind == BasicKind::Float32; }
+
+rt::Slot double_bits(double d) {
+  rt::Slot s;
+  std::memcpy(&s, &d, 8);
+  return s;
+}
+
+}  // namespace
+
+void Gen::move(uint32_t to, uint32_t from, uint32_t n) {
+  if (to == from || n == 0) return;
+  if (n == 1) fb_->emit(Op::Move, to, from);
+  else fb_->emit(Op::MoveN, to, from, n);
+}
+
+uint32_t Gen::constant(const types::TypeAndValue& tv, const types::Type* t, int64_t dest) {
+  uint32_t d = dest_or_alloc(dest, t);
+  const types::Value& v = tv.val;
+  if (is_string(t)) {
+    fb_->emit(Op::LoadConst, d, string_const(v.string_val()), 0, 2);
+  } else if (is_float(t)) {
+    double x = is_f32(t) ? static_cast<double>(v.float32_val()) : v.float64_val();
+    fb_->emit(Op::LoadConst, d, slot_const(double_bits(x)), 0, 1);
+  } else if (v.kind() == types::Value::Kind::Bool) {
+    fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(d), v.bool_val() ? 1 : 0));
+  } else {
+    int64_t x;
+    if (auto i = v.int64_val()) x = *i;
+    else if (auto u = v.uint64_val()) x = static_cast<int64_t>(*u);
+    else unsupported(ast::NoPos, "constant " + v.str());
+    if (x >= INT32_MIN && x <= INT32_MAX) fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(d), static_cast<int32_t>(x)));
+    else fb_->emit(Op::LoadConst, d, slot_const(static_cast<rt::Slot>(x)), 0, 1);
+  }
+  return d;
+}
+
+uint32_t Gen::expr_to(const ast::Expr* e, const types::Type* to, int64_t dest) {
+  const types::Type* from = type_of(e);
+  if (types::is_interface(to) && !types::is_interface(from) && !(from && types::underlying(from)->is<types::Basic>() &&
+                                                                    basic(from)->bkind == BasicKind::UntypedNil)) {
+    size_t m = fb_->mark();
+    uint32_t v = expr(e);
+    uint32_t d = box(v, from, to, dest);
+    if (dest < 0) {
+      // Keep d alive past the release of the temporaries used for v.
+      fb_->release(m);
+      uint32_t r = alloc(to);
+      move(r, d, 2);
+      return r;
+    }
+    fb_->release(m);
+    return d;
+  }
+  if (types::is_interface(to) && types::is_interface(from) && !types::identical(types::underlying(from), types::underlying(to))) {
+    uint32_t v = expr(e);
+    uint32_t d = dest_or_alloc(dest, to);
+    bc::Aux ax;
+    ax.type = layouts_.rtype(to);
+    fb_->emit(Op::IfaceConv, d, v, fb_->add_aux(ax));
+    return d;
+  }
+  return expr(e, dest);
+}
+
+uint32_t Gen::box(uint32_t src, const types::Type* from, const types::Type* iface, int64_t dest) {
+  uint32_t d = dest_or_alloc(dest, iface);
+  bc::Aux ax;
+  ax.type = layouts_.rtype(from);
+  ax.layout = layouts_.box_layout(from);
+  const auto* it = types::underlying(iface)->as<types::Interface>();
+  if (it->all_methods.empty()) {
+    ax.ptr = ax.type;
+  } else {
+    unsupported(ast::NoPos, "conversion to a non-empty interface");
+  }
+  fb_->emit(Op::Box, d, src, fb_->add_aux(ax));
+  return d;
+}
+
+uint32_t Gen::expr(const ast::Expr* e, int64_t dest) {
+  const types::TypeAndValue& t = tv(e);
+  if (t.mode == Mode::Constant) return constant(t, t.type, dest);
+  switch (e->kind) {
+    case ast::NodeKind::ParenExpr: return expr(e->as<ast::ParenExpr>()->x, dest);
+    case ast::NodeKind::Ident: return ident(e->as<ast::Ident>(), dest);
+    case ast::NodeKind::BinaryExpr: return binary(e->as<ast::BinaryExpr>(), dest);
+    case ast::NodeKind::UnaryExpr: return unary(e->as<ast::UnaryExpr>(), dest);
+    case ast::NodeKind::CallExpr: {
+      const auto* c = e->as<ast::CallExpr>();
+      if (tv(c->fun).mode == Mode::TypeExpr) return conversion(c, dest);
+      return call(c, dest);
+    }
+    case ast::NodeKind::IndexExpr: return index(e->as<ast::IndexExpr>(), dest);
+    case ast::NodeKind::SelectorExpr: return selector(e->as<ast::SelectorExpr>(), dest);
+    case ast::NodeKind::SliceExpr: return slice_expr(e->as<ast::SliceExpr>(), dest);
+    case ast::NodeKind::CompositeLit: return composite(e->as<ast::CompositeLit>(), dest);
+    default: unsupported(e->pos, "this expression");
+  }
+}
+
+uint32_t Gen::ident(const ast::Ident* e, int64_t dest) {
+  const types::Object* o = info_->obj(e);
+  const types::Type* t = type_of(e);
+  if (o && o->kind == types::ObjKind::Nil) {
+    uint32_t d = dest_or_alloc(dest, t);
+    fb_->emit(Op::Zero, d, layouts_.slots(t));
+    return d;
+  }
+  if (!o || o->kind != types::ObjKind::Var) unsupported(e->pos, "use of " + e->name + " as a value");
+  LValue lv = lvalue(e);
+  return load(lv, dest);
+}
+
+uint32_t Gen::binary(const ast::BinaryExpr* e, int64_t dest) {
+  ast::Tok op = e->op;
+  if (op == ast::Tok::LAnd || op == ast::Tok::LOr) {
+    uint32_t d = dest_or_alloc(dest, type_of(e));
+    expr(e->x, d);
+    uint32_t j = fb_->emit_jump(op == ast::Tok::LAnd ? Op::JmpIfNot : Op::JmpIf, d);
+    size_t m = fb_->mark();
+    expr(e->y, d);
+    fb_->release(m);
+    fb_->patch_here(j);
+    return d;
+  }
+  const types::Type* xt = type_of(e->x);
+  size_t m = fb_->mark();
+  bool cmp = op == ast::Tok::Eql || op == ast::Tok::Neq || op == ast::Tok::Lss || op == ast::Tok::Leq ||
+             op == ast::Tok::Gtr || op == ast::Tok::Geq;
+  if (cmp) {
+    uint32_t x = expr(e->x);
+    uint32_t y = expr_to(e->y, xt);
+    uint32_t r = compare(op, xt, x, y, -1);
+    fb_->release(m);
+    uint32_t d = dest_or_alloc(dest, type_of(e));
+    move(d, r, 1);
+    return d;
+  }
+  const types::Type* t = type_of(e);
+  uint32_t x = expr(e->x);
+  uint32_t y = expr(e->y);
+  uint32_t r = alloc(t);
+  bool f = is_float(t);
+  bool u = is_unsigned(t);
+  Op o;
+  uint8_t flags = 0;
+  switch (op) {
+    case ast::Tok::Add: o = is_string(t) ? Op::StrConcat : f ? Op::AddF : Op::AddI; break;
+    case ast::Tok::Sub: o = f ? Op::SubF : Op::SubI; break;
+    case ast::Tok::Mul: o = f ? Op::MulF : Op::MulI; break;
+    case ast::Tok::Quo: o = f ? Op::DivF : u ? Op::DivU : Op::DivI; break;
+    case ast::Tok::Rem: o = u ? Op::RemU : Op::RemI; break;
+    case ast::Tok::And: o = Op::And; break;
+    case ast::Tok::Or: o = Op::Or; break;
+    case ast::Tok::Xor: o = Op::Xor; break;
+    case ast::Tok::AndNot: o = Op::AndNot; break;
+    case ast::Tok::Shl: o = Op::Shl; flags = is_unsigned(type_of(e->y)) ? 0 : 1; break;
+    case ast::Tok::Shr: o = u ? Op::ShrU : Op::ShrS; flags = is_unsigned(type_of(e->y)) ? 0 : 1; break;
+    default: unsupported(e->op_pos, "operator " + std::string(ast::tok_string(op)));
+  }
+  line(e->op_pos);
+  fb_->emit(o, r, x, y, flags);
+  if (f && is_f32(t)) fb_->emit(Op::F32Round, r, r);
+  else if (uint8_t n = layouts_.narrow_code(t); n && o != Op::And && o != Op::Or && o != Op::AndNot)
+    fb_->emit(Op::Narrow, r, r, 0, n);
+  fb_->release(m);
+  uint32_t d = dest_or_alloc(dest, t);
+  move(d, r, layouts_.slots(t));
+  return d;
+}
+
+uint32_t Gen::compare(ast::Tok op, const types::Type* t, uint32_t x, uint32_t y, int64_t dest) {
+  uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc_scalar();
+  bool swap = op == ast::Tok::Gtr || op == ast::Tok::Geq;
+  if (swap) std::swap(x, y);
+  const types::Type* u = types::underlying(t);
+  Op o;
+  bool negate = false;
+  if (is_string(t)) {
+    switch (op) {
+      case ast::Tok::Eql: o = Op::StrEq; break;
+      case ast::Tok::Neq: o = Op::StrNe; break;
+      case ast::Tok::Lss: case ast::Tok::Gtr: o = Op::StrLt; break;
+      default: o = Op::StrLe; break;
+    }
+  } else if (is_float(t)) {
+    switch (op) {
+      case ast::Tok::Eql: o = Op::EqF; break;
+      case ast::Tok::Neq: o = Op::NeF; break;
+      case ast::Tok::Lss: case ast::Tok::Gtr: o = Op::LtF; break;
+      default: o = Op::LeF; break;
+    }
+  } else if (u->is<types::Interface>()) {
+    o = Op::IfaceEq;
+    negate = op == ast::Tok::Neq;
+  } else if (u->is<types::Struct>() || u->is<types::Array>()) {
+    bc::Aux ax;
+    ax.type = layouts_.rtype(t);
+    uint32_t ai = fb_->add_aux(ax);
+    if (ai > 255) unsupported(ast::NoPos, "too many composite comparisons in one function");
+    fb_->emit(Op::ValueEq, d, x, y, static_cast<uint8_t>(ai));
+    if (op == ast::Tok::Neq) fb_->emit(Op::Not, d, d);
+    return d;
+  } else if (u->is<types::Slice>()) {
+    // Only comparison with nil: compare the data pointer... a nil slice has ptr 0 and cap 0.
+    o = op == ast::Tok::Eql ? Op::EqI : Op::NeI;
+    fb_->emit(o, d, x + 2, y + 2);
+    return d;
+  } else {
+    bool uns = is_unsigned(t);
+    switch (op) {
+      case ast::Tok::Eql: o = Op::EqI; break;
+      case ast::Tok::Neq: o = Op::NeI; break;
+      case ast::Tok::Lss: case ast::Tok::Gtr: o = uns ? Op::LtU : Op::LtI; break;
+      default: o = uns ? Op::LeU : Op::LeI; break;
+    }
+  }
+  fb_->emit(o, d, x, y);
+  if (negate) fb_->emit(Op::Not, d, d);
+  return d;
+}
+
+uint32_t Gen::unary(const ast::UnaryExpr* e, int64_t dest) {
+  const types::Type* t = type_of(e);
+  if (e->op == ast::Tok::And) unsupported(e->pos, "the address-of operator &");
+  if (e->op == ast::Tok::Arrow) unsupported(e->pos, "channel receive");
+  size_t m = fb_->mark();
+  uint32_t x = expr(e->x);
+  uint32_t r = alloc(t);
+  switch (e->op) {
+    case ast::Tok::Add: move(r, x, 1); break;
+    case ast::Tok::Sub:
+      fb_->emit(is_float(t) ? Op::NegF : Op::NegI, r, x);
+      if (uint8_t n = layouts_.narrow_code(t)) fb_->emit(Op::Narrow, r, r, 0, n);
+      break;
+    case ast::Tok::Not: fb_->emit(Op::Not, r, x); break;
+    case ast::Tok::Xor:
+      fb_->emit(Op::BitNot, r, x);
+      if (uint8_t n = layouts_.narrow_code(t)) fb_->emit(Op::Narrow, r, r, 0, n);
+      break;
+    default: unsupported(e->pos, "unary operator");
+  }
+  fb_->release(m);
+  uint32_t d = dest_or_alloc(dest, t);
+  move(d, r, 1);
+  return d;
+}
+
+uint32_t Gen::index(const ast::IndexExpr* e, int64_t dest) {
+  const types::Type* xt = types::underlying(type_of(e->x));
+  const types::Type* t = type_of(e);
+  if (auto* b = xt->as<types::Basic>(); b && b->is_string()) {
+    size_t m = fb_->mark();
+    uint32_t s = expr(e->x);
+    uint32_t i = expr(e->index);
+    uint32_t r = fb_->alloc_scalar();
+    line(e->lbrack);
+    fb_->emit(Op::StrIndex, r, s, i);
+    fb_->release(m);
+    uint32_t d = dest_or_alloc(dest, t);
+    move(d, r, 1);
+    return d;
+  }
+  if (xt->is<types::Map>()) {
+    size_t m = fb_->mark();
+    uint32_t mp = expr(e->x);
+    uint32_t k = expr_to(e->index, xt->as<types::Map>()->key);
+    uint32_t r = alloc(t);
+    bc::Aux ax;
+    ax.ptr = layouts_.map_type(type_of(e->x));
+    fb_->emit(Op::MapGet, r, mp, k);
+    fb_->emit_ext(fb_->add_aux(ax));
+    fb_->release(m);
+    uint32_t d = dest_or_alloc(dest, t);
+    move(d, r, layouts_.slots(t));
+    return d;
+  }
+  LValue lv = lvalue(e);
+  return load(lv, dest);
+}
+
+uint32_t Gen::selector(const ast::SelectorExpr* e, int64_t dest) {
+  auto it = info_->selections.find(e);
+  if (it == info_->selections.end()) {
+    const types::Object* o = info_->obj(e->sel);
+    if (o && o->kind == types::ObjKind::Var) return load(lvalue(e), dest);
+    unsupported(e->pos, "qualified identifier " + e->sel->name);
+  }
+  if (it->second.kind != types::Selection::Kind::FieldVal) unsupported(e->pos, "method values");
+  return load(lvalue(e), dest);
+}
+
+uint32_t Gen::slice_expr(const ast::SliceExpr* e, int64_t dest) {
+  const types::Type* xt = types::underlying(type_of(e->x));
+  const types::Type* t = type_of(e);
+  size_t m = fb_->mark();
+  uint32_t x = expr(e->x);
+  uint32_t idx = fb_->alloc_scalar(3);
+  uint8_t flags = 0;
+  if (e->low) { expr(e->low, idx); flags |= 1; }
+  if (e->high) { expr(e->high, idx + 1); flags |= 2; }
+  if (e->max) { expr(e->max, idx + 2); flags |= 4; }
+  uint32_t r = alloc(t);
+  line(e->lbrack);
+  if (auto* b = xt->as<types::Basic>(); b && b->is_string()) {
+    fb_->emit(Op::StrSlice, r, x, idx, flags);
+  } else if (auto* s = xt->as<types::Slice>()) {
+    fb_->emit(Op::SliceExpr, r, x, idx, flags);
+    fb_->emit_ext(layouts_.elem_code(s->elem));
+  } else {
+    unsupported(e->pos, "slicing an array");
+  }
+  fb_->release(m);
+  uint32_t d = dest_or_alloc(dest, t);
+  move(d, r, layouts_.slots(t));
+  return d;
+}
+
+uint32_t Gen::composite(const ast::CompositeLit* e, int64_t dest) {
+  const types::Type* t = type_of(e);
+  const types::Type* u = types::underlying(t);
+  if (auto* st = u->as<types::Struct>()) {
+    uint32_t d = dest_or_alloc(dest, t);
+    fb_->emit(Op::Zero, d, layouts_.slots(t));
+    std::vector<uint32_t> offs;
+    uint32_t off = 0;
+    for (const types::Var* f : st->fields) {
+      offs.push_back(off);
+      off += layouts_.slots(f->type);
+    }
+    for (size_t i = 0; i < e->elts.size(); ++i) {
+      const ast::Expr* el = e->elts[i];
+      size_t fi = i;
+      if (auto* kv = el->as<ast::KeyValueExpr>()) {
+        const auto* key = kv->key->as<ast::Ident>();
+        for (fi = 0; fi < st->fields.size(); ++fi)
+          if (st->fields[fi]->name == key->name) break;
+        el = kv->value;
+      }
+      size_t m = fb_->mark();
+      uint32_t v = expr_to(el, st->fields[fi]->type);
+      move(d + offs[fi], v, layouts_.slots(st->fields[fi]->type));
+      fb_->release(m);
+    }
+    return d;
+  }
+  if (auto* sl = u->as<types::Slice>()) {
+    uint32_t d = dest_or_alloc(dest, t);
+    size_t m = fb_->mark();
+    int64_t n = 0, pos = 0;
+    for (const ast::Expr* el : e->elts) {
+      if (auto* kv = el->as<ast::KeyValueExpr>()) pos = *tv(kv->key).val.int64_val();
+      n = std::max(n, ++pos);
+    }
+    uint32_t lc = fb_->alloc_scalar(2);
+    fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(lc), static_cast<int32_t>(n)));
+    fb_->emit(Op::Move, lc + 1, lc);
+    bc::Aux ax;
+    ax.type = layouts_.rtype(sl->elem);
+    ax.layout = layouts_.array_layout(sl->elem);
+    fb_->emit(Op::SliceMake, d, lc, fb_->add_aux(ax));
+    uint32_t idx = fb_->alloc_scalar();
+    pos = 0;
+    for (const ast::Expr* el : e->elts) {
+      if (auto* kv = el->as<ast::KeyValueExpr>()) {
+        pos = *tv(kv->key).val.int64_val();
+        el = kv->value;
+      }
+      size_t m2 = fb_->mark();
+      uint32_t v = expr_to(el, sl->elem);
+      fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), static_cast<int32_t>(pos)));
+      fb_->emit(Op::SliceSet, d, idx, v, layouts_.elem_code(sl->elem));
+      fb_->release(m2);
+      ++pos;
+    }
+    fb_->release(m);
+    return d;
+  }
+  unsupported(e->pos, "this composite literal");
+}
+
+uint32_t Gen::conversion(const ast::CallExpr* e, int64_t dest) {
+  const types::Type* to = type_of(e);
+  const types::Type* from = type_of(e->args[0]);
+  if (types::is_interface(to)) return expr_to(e->args[0], to, dest);
+  size_t m = fb_->mark();
+  uint32_t v = expr(e->args[0]);
+  uint32_t r = convert_value(v, from, to, -1);
+  fb_->release(m);
+  uint32_t d = dest_or_alloc(dest, to);
+  move(d, r, layouts_.slots(to));
+  return d;
+}
+
+uint32_t Gen::convert_value(uint32_t src, const types::Type* from, const types::Type* to, int64_t dest) {
+  const types::Type* fu = types::underlying(from);
+  const types::Type* tu = types::underlying(to);
+  uint32_t d = dest_or_alloc(dest, to);
+  auto* fb = fu->as<types::Basic>();
+  auto* tb = tu->as<types::Basic>();
+  if (fb && tb) {
+    if (tb->is_string() && fb->is_integer()) {
+      fb_->emit(Op::StrFromRune, d, src);
+    } else if (tb->is_string() || tb->is_boolean()) {
+      move(d, src, layouts_.slots(to));
+    } else if (tb->is_float()) {
+      if (fb->is_float()) move(d, src, 1);
+      else fb_->emit(fb->is_unsigned() ? Op::U2F : Op::I2F, d, src);
+      if (tb->bkind == BasicKind::Float32) fb_->emit(Op::F32Round, d, d);
+    } else if (fb->is_float()) {
+      uint8_t code = layouts_.narrow_code(to);
+      if (tb->bkind == BasicKind::Uint64 || tb->bkind == BasicKind::Uint) code = 7;
+      fb_->emit(Op::F2I, d, src, 0, code);
+    } else {
+      uint8_t n = layouts_.narrow_code(to);
+      if (n) fb_->emit(Op::Narrow, d, src, 0, n);
+      else move(d, src, 1);
+    }
+    return d;
+  }
+  if (tb && tb->is_string()) {
+    const types::Type* elem = fu->as<types::Slice>()->elem;
+    fb_->emit(layouts_.elem_size(elem) == 1 ? Op::StrFromBytes : Op::StrFromRunes, d, src);
+    return d;
+  }
+  if (fb && fb->is_string()) {
+    const types::Type* elem = tu->as<types::Slice>()->elem;
+    fb_->emit(layouts_.elem_size(elem) == 1 ? Op::BytesFromStr : Op::RunesFromStr, d, src);
+    return d;
+  }
+  move(d, src, layouts_.slots(to));
+  return d;
+}
+
+void Gen::cond_jump(const ast::Expr* e, bool jump_if, std::vector<uint32_t>& patches) {
+  size_t m = fb_->mark();
+  uint32_t c = expr(e);
+  patches.push_back(fb_->emit_jump(jump_if ? Op::JmpIf : Op::JmpIfNot, c));
+  fb_->release(m);
+}
+
+// ---- locations -------------------------------------------------------------
+
+LValue Gen::lvalue(const ast::Expr* e) {
+  LValue lv;
+  lv.type = type_of(e);
+  switch (e->kind) {
+    case ast::NodeKind::ParenExpr: return lvalue(e->as<ast::ParenExpr>()->x);
+    case ast::NodeKind::Ident: {
+      const auto* id = e->as<ast::Ident>();
+      if (id->name == "_") {
+        lv.kind = LValue::Blank;
+        return lv;
+      }
+      const types::Object* o = info_->obj(id);
+      auto it = vars_.find(o);
+      if (it == vars_.end()) unsupported(e->pos, "variable " + id->name);
+      const VarLoc& loc = it->second;
+      if (loc.kind == VarLoc::Local) {
+        lv.kind = LValue::Slots;
+        lv.a = loc.slot;
+      } else if (loc.kind == VarLoc::Global) {
+        lv.kind = LValue::Global;
+        lv.a = loc.slot;
+      } else {
+        lv.kind = LValue::Ptr;
+        lv.a = loc.slot;
+        lv.b = 0;
+      }
+      return lv;
+    }
+    case ast::NodeKind::SelectorExpr: {
+      const auto* s = e->as<ast::SelectorExpr>();
+      auto it = info_->selections.find(s);
+      if (it == info_->selections.end()) {
+        const types::Object* o = info_->obj(s->sel);
+        auto vit = vars_.find(o);
+        if (vit == vars_.end()) unsupported(e->pos, "qualified identifier");
+        lv.kind = LValue::Global;
+        lv.a = vit->second.slot;
+        return lv;
+      }
+      const types::Selection& sel = it->second;
+      // Walk the field path, starting from the base location.
+      const types::Type* cur = type_of(s->x);
+      LValue base;
+      if (types::underlying(cur)->is<types::Pointer>()) {
+        base.kind = LValue::Ptr;
+        base.a = expr(s->x);
+        base.b = 0;
+        cur = types::underlying(cur)->as<types::Pointer>()->elem;
+      } else {
+        base = lvalue(s->x);
+      }
+      for (size_t k = 0; k < sel.index.size(); ++k) {
+        const auto* st = types::underlying(cur)->as<types::Struct>();
+        if (!st) unsupported(e->pos, "field selection");
+        uint32_t off = 0;
+        for (int j = 0; j < sel.index[k]; ++j) off += layouts_.slots(st->fields[j]->type);
+        const types::Type* ft = st->fields[sel.index[k]]->type;
+        if (base.kind == LValue::Slots || base.kind == LValue::Global || base.kind == LValue::Ptr) {
+          base.a += base.kind == LValue::Ptr ? 0 : off;
+          if (base.kind == LValue::Ptr) base.b += off;
+        } else {
+          unsupported(e->pos, "field of an element");
+        }
+        cur = ft;
+        if (k + 1 < sel.index.size() && types::underlying(cur)->is<types::Pointer>()) {
+          uint32_t p = load(LValue{base.kind, base.a, base.b, 0, 1, cur}, -1);
+          base = LValue{LValue::Ptr, p, 0, 0, 1, nullptr};
+          cur = types::underlying(cur)->as<types::Pointer>()->elem;
+        }
+      }
+      base.type = lv.type;
+      return base;
+    }
+    case ast::NodeKind::IndexExpr: {
+      const auto* ix = e->as<ast::IndexExpr>();
+      const types::Type* xt = types::underlying(type_of(ix->x));
+      if (auto* sl = xt->as<types::Slice>()) {
+        lv.kind = LValue::SliceElem;
+        lv.a = expr(ix->x);
+        lv.b = expr(ix->index);
+        lv.code = layouts_.elem_code(sl->elem);
+        line(ix->lbrack);
+        return lv;
+      }
+      if (auto* ar = xt->as<types::Array>()) {
+        LValue base = lvalue(ix->x);
+        if (base.kind != LValue::Slots) unsupported(e->pos, "indexing this array");
+        lv.kind = LValue::ArrayElem;
+        lv.a = base.a;
+        lv.b = expr(ix->index);
+        lv.aux = static_cast<uint32_t>(ar->len);
+        lv.code = layouts_.elem_code(ar->elem);
+        line(ix->lbrack);
+        return lv;
+      }
+      if (auto* mt = xt->as<types::Map>()) {
+        lv.kind = LValue::MapEntry;
+        lv.a = expr(ix->x);
+        lv.b = expr_to(ix->index, mt->key);
+        bc::Aux ax;
+        ax.ptr = layouts_.map_type(type_of(ix->x));
+        lv.aux = fb_->add_aux(ax);
+        return lv;
+      }
+      unsupported(e->pos, "this index expression");
+    }
+    case ast::NodeKind::StarExpr: {
+      lv.kind = LValue::Ptr;
+      lv.a = expr(e->as<ast::StarExpr>()->x);
+      lv.b = 0;
+      return lv;
+    }
+    default: unsupported(e->pos, "assignment to this expression");
+  }
+}
+
+uint32_t Gen::load(const LValue& lv, int64_t dest) {
+  uint32_t n = layouts_.slots(lv.type);
+  switch (lv.kind) {
+    case LValue::Slots:
+      if (dest < 0) return lv.a;  // read in place
+      move(static_cast<uint32_t>(dest), lv.a, n);
+      return static_cast<uint32_t>(dest);
+    case LValue::Global: {
+      uint32_t d = dest_or_alloc(dest, lv.type);
+      fb_->emit(Op::LoadGlobal, d, lv.a, n);
+      return d;
+    }
+    case LValue::Ptr: {
+      uint32_t d = dest_or_alloc(dest, lv.type);
+      if (n > 255) unsupported(ast::NoPos, "values larger than 255 slots");
+      fb_->emit(Op::Load, d, lv.a, lv.b, static_cast<uint8_t>(n));
+      return d;
+    }
+    case LValue::SliceElem: {
+      uint32_t d = dest_or_alloc(dest, lv.type);
+      fb_->emit(Op::SliceGet, d, lv.a, lv.b, lv.code);
+      return d;
+    }
+    case LValue::ArrayElem: {
+      uint32_t d = dest_or_alloc(dest, lv.type);
+      fb_->emit(Op::ArrGet, d, lv.a, lv.b, lv.code);
+      fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(lv.aux)));
+      return d;
+    }
+    case LValue::MapEntry: {
+      uint32_t d = dest_or_alloc(dest, lv.type);
+      fb_->emit(Op::MapGet, d, lv.a, lv.b);
+      fb_->emit_ext(lv.aux);
+      return d;
+    }
+    case LValue::Blank: break;
+  }
+  unsupported(ast::NoPos, "reading this location");
+}
+
+void Gen::store(const LValue& lv, uint32_t src) {
+  uint32_t n = layouts_.slots(lv.type);
+  switch (lv.kind) {
+    case LValue::Slots: move(lv.a, src, n); return;
+    case LValue::Global: fb_->emit(Op::StoreGlobal, lv.a, src, n); return;
+    case LValue::Ptr: fb_->emit(Op::Store, lv.a, lv.b, src, static_cast<uint8_t>(n)); return;
+    case LValue::SliceElem: fb_->emit(Op::SliceSet, lv.a, lv.b, src, lv.code); return;
+    case LValue::ArrayElem:
+      fb_->emit(Op::ArrSet, lv.a, lv.b, src, lv.code);
+      fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(lv.aux)));
+      return;
+    case LValue::MapEntry:
+      fb_->emit(Op::MapSet, lv.a, lv.b, src);
+      fb_->emit_ext(lv.aux);
+      return;
+    case LValue::Blank: return;
+  }
+}
+
+}  // namespace vo::compiler

@@ -1,0 +1,161 @@
+// Module assembly: functions, globals, constants and the entry function that
+// initializes packages and runs main.
+#include <cstring>
+
+#include "compiler/compiler.h"
+#include "compiler/gen.h"
+#include "types/object.h"
+
+namespace vo::compiler {
+
+using bc::Op;
+
+uint32_t Gen::string_const(const std::string& s) {
+  auto it = string_consts_.find(s);
+  if (it != string_consts_.end()) return it->second;
+  mod_.string_data.push_back(s);
+  const std::string& stored = mod_.string_data.back();
+  uint32_t i = static_cast<uint32_t>(mod_.consts.size());
+  // String constants point at module data, outside the heap: the GC ignores them.
+  mod_.consts.push_back(stored.empty() ? 0 : reinterpret_cast<rt::Slot>(stored.data()));
+  mod_.consts.push_back(stored.size());
+  mod_.const_kinds.push_back(rt::SlotKind::Scalar);
+  mod_.const_kinds.push_back(rt::SlotKind::Scalar);
+  string_consts_[s] = i;
+  return i;
+}
+
+uint32_t Gen::slot_const(rt::Slot v, rt::SlotKind k) {
+  mod_.consts.push_back(v);
+  mod_.const_kinds.push_back(k);
+  return static_cast<uint32_t>(mod_.consts.size() - 1);
+}
+
+uint32_t Gen::declare_function(const std::string& name) {
+  mod_.funcs.emplace_back();
+  mod_.funcs.back().name = name;
+  return static_cast<uint32_t>(mod_.funcs.size() - 1);
+}
+
+uint32_t Gen::func_index(const types::Func* f) {
+  auto it = funcs_.find(f);
+  if (it == funcs_.end()) unsupported(f->pos, "function " + f->name + " (no body)");
+  return it->second;
+}
+
+void Gen::compile_func_decl(const ast::FuncDecl* d, uint32_t index) {
+  bc::Function& fn = mod_.funcs[index];
+  fn.file = diags_.fset()->position(d->pos).filename;
+  FuncBuilder fb(fn);
+  fb_ = &fb;
+  vars_.clear();
+  loops_.clear();
+  const types::Object* o = info_->obj(d->name);
+  const auto* sig = o->type->as<types::Signature>();
+  if (d->recv) unsupported(d->pos, "methods");
+  begin_function(fn, sig, d->type, d);
+  // Globals stay visible inside functions.
+  for (auto& [v, g] : globals_) vars_[v] = VarLoc{VarLoc::Global, g};
+  block(d->body->list);
+  end_function();
+  fb_ = nullptr;
+}
+
+void Gen::compile_entry() {
+  uint32_t index = declare_function("<entry>");
+  bc::Function& fn = mod_.funcs[index];
+  fn.file = mod_.main_file;
+  FuncBuilder fb(fn);
+  fb_ = &fb;
+  for (auto& [pkg, unused] : var_inits_) {
+    info_ = &pkg->info;
+    pkg_ = pkg;
+    vars_.clear();
+    for (auto& [v, g] : globals_) vars_[v] = VarLoc{VarLoc::Global, g};
+    for (const types::Initializer& init : info_->init_order) {
+      if (!init.rhs) continue;
+      if (init.lhs.size() != 1) unsupported(init.rhs->pos, "multi-value package variable initialization");
+      size_t m = fb.mark();
+      uint32_t v = expr_to(init.rhs, init.lhs[0]->type);
+      fb.emit(Op::StoreGlobal, globals_[init.lhs[0]], v, layouts_.slots(init.lhs[0]->type));
+      fb.release(m);
+    }
+    for (const types::Func* f : info_->inits) fb.emit(Op::Call, 0, func_index(f) & 0xFFFF, 0, static_cast<uint8_t>(func_index(f) >> 16));
+  }
+  if (main_index_ == UINT32_MAX) unsupported(ast::NoPos, "a program without func main");
+  // main's results (if any) are discarded.
+  uint32_t scratch = fb.alloc_scalar(0 + 1);
+  fb.emit(Op::Call, scratch, main_index_ & 0xFFFF, scratch, static_cast<uint8_t>(main_index_ >> 16));
+  fb.emit(Op::Ret, 0, 0);
+  // The result area of main may be larger than one slot.
+  const bc::Function& mainf = mod_.funcs[main_index_];
+  std::vector<rt::SlotKind> kinds(mainf.slot_kinds.begin() + mainf.param_slots,
+                                  mainf.slot_kinds.begin() + mainf.param_slots + mainf.result_slots);
+  uint32_t res = fb.alloc(kinds);
+  fn.code[fn.code.size() - 2].a = static_cast<uint16_t>(res);
+  mod_.entry = index;
+  fb_ = nullptr;
+}
+
+void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
+  // The string type exists in every module: runtime panics carry strings.
+  mod_.string_type = layouts_.rtype(types::basic_type(types::BasicKind::String));
+  // Pass 1: globals and function indices for every package.
+  std::vector<std::pair<const ast::FuncDecl*, std::pair<types::CheckedPackage*, uint32_t>>> bodies;
+  for (types::CheckedPackage* pkg : pkgs) {
+    info_ = &pkg->info;
+    for (const ast::File* file : pkg->files) {
+      if (pkg->pkg->name == "main" && mod_.main_file.empty()) mod_.main_file = file->source ? file->source->name() : "";
+      for (const ast::Decl* d : file->decls) {
+        if (auto* fd = d->as<ast::FuncDecl>()) {
+          types::Object* o = info_->obj(fd->name);
+          if (!o || !fd->body) continue;
+          auto* f = o->as<types::Func>();
+          uint32_t idx = declare_function(pkg->pkg->path + "." + fd->name->name);
+          if (f) funcs_[f] = idx;
+          if (!fd->recv && fd->name->name == "main" && pkg->pkg->name == "main") main_index_ = idx;
+          bodies.push_back({fd, {pkg, idx}});
+        } else if (auto* gd = d->as<ast::GenDecl>(); gd && gd->tok == ast::Tok::Var) {
+          for (const ast::Node* sp : gd->specs) {
+            for (const ast::Ident* n : sp->as<ast::ValueSpec>()->names) {
+              types::Object* o = info_->obj(n);
+              if (!o || n->name == "_") continue;
+              auto* v = o->as<types::Var>();
+              globals_[v] = mod_.global_slots;
+              const auto& k = layouts_.kinds(v->type);
+              mod_.global_kinds.insert(mod_.global_kinds.end(), k.begin(), k.end());
+              mod_.global_slots += static_cast<uint32_t>(k.size());
+            }
+          }
+        }
+      }
+    }
+    var_inits_.push_back({pkg, 0});
+  }
+  // Pass 2: bodies.
+  for (auto& [fd, where] : bodies) {
+    info_ = &where.first->info;
+    pkg_ = where.first;
+    try {
+      compile_func_decl(fd, where.second);
+    } catch (const Unsupported& u) {
+      diags_.error(u.pos != ast::NoPos ? u.pos : fd->pos, "not supported yet: " + u.what);
+    }
+  }
+  try {
+    compile_entry();
+  } catch (const Unsupported& u) {
+    diags_.error(u.pos, "not supported yet: " + u.what);
+  }
+}
+
+std::unique_ptr<bc::Module> compile_program(const std::vector<types::CheckedPackage*>& pkgs,
+                                            syntax::Diagnostics& diags) {
+  auto m = std::make_unique<bc::Module>();
+  Gen g(*m, diags);
+  g.compile(pkgs);
+  if (diags.error_count() > 0) return nullptr;
+  return m;
+}
+
+}  // namespace vo::compiler

@@ -1,0 +1,54 @@
+// How checker types map onto slots and runtime type descriptors: slot counts,
+// GC slot kinds, array element codes, rt::RType and heap layouts. One
+// instance per module, so every distinct type gets exactly one RType.
+#pragma once
+#include <unordered_map>
+#include <vector>
+
+#include "bytecode/module.h"
+#include "types/type.h"
+
+namespace vo::compiler {
+
+class Layouts {
+ public:
+  explicit Layouts(bc::Module& m) : mod_(m) {}
+
+  uint32_t slots(const types::Type* t);
+  const std::vector<rt::SlotKind>& kinds(const types::Type* t);
+  // Element code for arrays/slices (see bytecode/opcodes.h): 0 byte, 255 int8, n slots.
+  uint8_t elem_code(const types::Type* elem);
+  uint32_t elem_size(const types::Type* elem);
+  // Narrow code for wrapping arithmetic results (0 when none is needed).
+  uint8_t narrow_code(const types::Type* t);
+  const rt::RType* rtype(const types::Type* t);
+  // Heap layout for one boxed value of type t (also a struct behind *T).
+  const rt::ObjLayout* box_layout(const types::Type* t);
+  // Heap layout for a backing array of elements of type elem.
+  const rt::ObjLayout* array_layout(const types::Type* elem);
+  const rt::MapType* map_type(const types::Type* map);
+
+ private:
+  struct Entry {
+    const types::Type* type;
+    uint32_t slots = 0;
+    std::vector<rt::SlotKind> kinds;
+    rt::RType* rtype = nullptr;
+    rt::ObjLayout* box = nullptr;
+    rt::ObjLayout* array = nullptr;
+    const rt::MapType* map = nullptr;
+  };
+  struct Hash {
+    size_t operator()(const types::Type* t) const { return types::type_hash(t); }
+  };
+  struct Eq {
+    bool operator()(const types::Type* a, const types::Type* b) const { return types::identical(a, b); }
+  };
+  Entry& entry(const types::Type* t);
+  void compute(Entry& e);
+  bc::Module& mod_;
+  std::unordered_map<const types::Type*, Entry*, Hash, Eq> map_;
+  std::vector<std::unique_ptr<Entry>> entries_;
+};
+
+}  // namespace vo::compiler
