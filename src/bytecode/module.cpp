@@ -35,10 +35,10 @@ std::string check_function(const Module& m, const Function& f, size_t fi) {
         break;
       }
       case Op::Call:
-        if ((i.b | (i.flags << 16)) >= m.funcs.size()) return where(pc) + "call of unknown function";
+        if (static_cast<size_t>(i.b | (i.flags << 16)) >= m.funcs.size()) return where(pc) + "call of unknown function";
         break;
       case Op::MakeClosure:
-        if ((i.b | (i.flags << 16)) >= m.funcs.size()) return where(pc) + "closure of unknown function";
+        if (static_cast<size_t>(i.b | (i.flags << 16)) >= m.funcs.size()) return where(pc) + "closure of unknown function";
         break;
       case Op::LoadConst:
         if (i.b + std::max<uint32_t>(i.flags, 1) > m.consts.size()) return where(pc) + "constant index out of range";

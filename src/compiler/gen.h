@@ -1,5 +1,7 @@
 // Private to the compiler: the code generator shared by gen_*.cpp.
 #pragma once
+#include <deque>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,8 +24,23 @@ struct Unsupported {
 
 // Where a variable lives.
 struct VarLoc {
-  enum Kind : uint8_t { Local, Boxed, Global } kind = Local;
-  uint32_t slot = 0;  // Local: first slot; Boxed: slot holding the box; Global: global index
+  enum Kind : uint8_t { Local, Boxed, Global, Captured } kind = Local;
+  // Local: first slot; Boxed: slot holding the box pointer; Global: global
+  // index; Captured: capture index (the capture holds the box pointer).
+  uint32_t slot = 0;
+};
+
+// A call prepared for emission: callee and arguments evaluated into one
+// contiguous block of slots.
+struct CallPlan {
+  enum Kind : uint8_t { Static, Closure, Iface } kind = Static;
+  uint32_t func = 0;          // Static: function index
+  uint32_t block = 0;         // first slot of the block
+  std::vector<rt::SlotKind> kinds;  // kinds of the whole block
+  uint32_t callee = 0;        // Closure: slot of the closure; Iface: slot of the interface
+  uint32_t args = 0;          // first argument slot (Iface: the receiver word slot)
+  uint32_t method = 0;        // Iface: method index
+  const types::Tuple* results = nullptr;
 };
 
 // An assignable location.
@@ -50,9 +67,18 @@ class Gen {
   uint32_t string_const(const std::string& s);
   uint32_t slot_const(rt::Slot v, rt::SlotKind k = rt::SlotKind::Scalar);
 
-  // ---- functions (gen_stmt.cpp)
-  void begin_function(bc::Function& fn, const types::Signature* sig, const ast::FuncType* ft, const ast::Node* owner);
-  void end_function();
+  // ---- functions (gen_func.cpp)
+  void begin_function(bc::Function& fn, const types::Signature* sig, const ast::Node* owner);
+  void end_function(const ast::BlockStmt* body);
+  uint32_t func_lit(const ast::FuncLit* e, int64_t dest);
+  std::vector<const types::Var*> free_vars(const ast::FuncLit* e);
+  uint32_t func_value(const types::Func* f, int64_t dest);
+  void defer_stmt(const ast::DeferStmt* s);
+  uint32_t make_thunk(const CallPlan& plan, const std::string& name);
+  void emit_return();
+  uint32_t method_wrapper(const types::Type* recv, const types::Func* m, const std::vector<int>& path, bool for_iface);
+  uint32_t bound_method(const ast::SelectorExpr* e, int64_t dest);
+  void fill_method_sets();
   void stmt(const ast::Stmt* s);
   void block(const std::vector<ast::Stmt*>& list);
   void assign_stmt(const ast::AssignStmt* s);
@@ -64,6 +90,11 @@ class Gen {
   void branch_stmt(const ast::BranchStmt* s);
   void incdec_stmt(const ast::IncDecStmt* s);
   uint32_t declare_local(types::Var* v);
+  void define_var(types::Var* v, uint32_t src);
+  std::vector<uint32_t> rhs_values(const std::vector<ast::Expr*>& rhs, const std::vector<const types::Type*>& targets,
+                                   ast::Pos pos);
+  LValue lvalue_of_var(const types::Var* v);
+  void type_switch_stmt(const ast::TypeSwitchStmt* s, const std::string& label);
 
   // ---- expressions (gen_expr.cpp)
   // Evaluates e into fresh slots (or `dest` if given); returns the first slot.
@@ -79,19 +110,31 @@ class Gen {
   uint32_t selector(const ast::SelectorExpr* e, int64_t dest);
   uint32_t slice_expr(const ast::SliceExpr* e, int64_t dest);
   uint32_t composite(const ast::CompositeLit* e, int64_t dest);
+  // Allocates a heap copy of the composite literal (for &T{...}); pointer in dest.
+  void heap_composite(const ast::CompositeLit* e, const types::Type* t, uint32_t dest);
+  uint32_t type_assert(const ast::TypeAssertExpr* e, int64_t dest, bool comma_ok);
+  uint32_t new_box(const types::Type* t, int64_t dest);
   uint32_t conversion(const ast::CallExpr* e, int64_t dest);
   uint32_t convert_value(uint32_t src, const types::Type* from, const types::Type* to, int64_t dest);
   uint32_t box(uint32_t src, const types::Type* from, const types::Type* iface, int64_t dest);
   void cond_jump(const ast::Expr* e, bool jump_if, std::vector<uint32_t>& patches);
   LValue lvalue(const ast::Expr* e);
+  // Navigates embedded/selected fields from a base location (auto-deref of pointer fields).
+  LValue field_path(LValue base, const types::Type* base_type, const std::vector<int>& path, const types::Type** out_type);
+  // Evaluates the receiver x.path for a method with (ptr_recv) a pointer receiver.
+  uint32_t recv_arg(const ast::Expr* x, const std::vector<int>& path, bool want_ptr, uint32_t dest);
+  uint32_t addr_of(const LValue& lv, uint32_t dest);
+  const rt::Itab* itab_for(const types::Type* dyn, const types::Type* iface);
   void store(const LValue& lv, uint32_t src);
   uint32_t load(const LValue& lv, int64_t dest);
 
   // ---- calls (gen_call.cpp)
   uint32_t call(const ast::CallExpr* e, int64_t dest);
+  CallPlan plan_call(const ast::CallExpr* e);
+  uint32_t emit_call(const CallPlan& p, int64_t dest);
+  void eval_args(const ast::CallExpr* e, const types::Signature* sig, uint32_t at, size_t skip);
   uint32_t builtin_call(const ast::CallExpr* e, types::BuiltinId id, int64_t dest);
   uint32_t print_args(const std::vector<ast::Expr*>& args, size_t first);
-  void args_into(const ast::CallExpr* e, const types::Signature* sig, uint32_t at);
 
   // ---- helpers
   const types::TypeAndValue& tv(const ast::Expr* e) const { return info_->tv(e); }
@@ -109,10 +152,15 @@ class Gen {
   const types::CheckedPackage* pkg_ = nullptr;
   FuncBuilder* fb_ = nullptr;
   const types::Signature* sig_ = nullptr;
-  uint32_t result_slot_ = 0;  // first slot of the named/unnamed result variables
+  uint32_t result_slot_ = 0;  // first slot of the result variables (boxed ones: the box slots)
   std::vector<types::Var*> results_;
+  bool has_defer_ = false;
+  const ast::Node* cur_func_ = nullptr;
   std::unordered_map<const types::Object*, VarLoc> vars_;
-  std::unordered_map<const types::Func*, uint32_t> funcs_;
+  std::unordered_map<const types::Object*, VarLoc> global_locs_;
+  std::unordered_map<std::string, uint32_t> wrappers_;
+  int lit_counter_ = 0;
+  std::unordered_map<const types::Func*, uint32_t> func_ids_;
   std::unordered_map<const types::Var*, uint32_t> globals_;
   std::unordered_map<std::string, uint32_t> string_consts_;
 
@@ -126,6 +174,13 @@ class Gen {
   std::vector<uint32_t> init_funcs_;
   std::vector<std::pair<const types::CheckedPackage*, uint32_t>> var_inits_;
   uint32_t main_index_ = UINT32_MAX;
+  std::deque<bc::Function> funcs_;  // staged here (stable addresses), moved into the module at the end
+  struct PendingItab {
+    rt::Itab* itab;
+    const types::Type* dyn;
+  };
+  std::vector<PendingItab> itabs_;
+  std::map<std::pair<const rt::RType*, const rt::RType*>, rt::Itab*> itab_map_;
 };
 
 }  // namespace vo::compiler

@@ -88,11 +88,7 @@ uint32_t Gen::box(uint32_t src, const types::Type* from, const types::Type* ifac
   ax.type = layouts_.rtype(from);
   ax.layout = layouts_.box_layout(from);
   const auto* it = types::underlying(iface)->as<types::Interface>();
-  if (it->all_methods.empty()) {
-    ax.ptr = ax.type;
-  } else {
-    unsupported(ast::NoPos, "conversion to a non-empty interface");
-  }
+  ax.ptr = it->all_methods.empty() ? static_cast<const void*>(ax.type) : static_cast<const void*>(itab_for(from, iface));
   fb_->emit(Op::Box, d, src, fb_->add_aux(ax));
   return d;
 }
@@ -114,6 +110,11 @@ uint32_t Gen::expr(const ast::Expr* e, int64_t dest) {
     case ast::NodeKind::SelectorExpr: return selector(e->as<ast::SelectorExpr>(), dest);
     case ast::NodeKind::SliceExpr: return slice_expr(e->as<ast::SliceExpr>(), dest);
     case ast::NodeKind::CompositeLit: return composite(e->as<ast::CompositeLit>(), dest);
+    case ast::NodeKind::FuncLit: return func_lit(e->as<ast::FuncLit>(), dest);
+    case ast::NodeKind::StarExpr: return load(lvalue(e), dest);
+    case ast::NodeKind::TypeAssertExpr: return type_assert(e->as<ast::TypeAssertExpr>(), dest, false);
+    case ast::NodeKind::TryExpr: unsupported(e->pos, "the ? operator");
+    case ast::NodeKind::DynExpr: unsupported(e->pos, "dynamic access (~>)");
     default: unsupported(e->pos, "this expression");
   }
 }
@@ -126,6 +127,7 @@ uint32_t Gen::ident(const ast::Ident* e, int64_t dest) {
     fb_->emit(Op::Zero, d, layouts_.slots(t));
     return d;
   }
+  if (o && o->kind == types::ObjKind::Func) return func_value(o->as<types::Func>(), dest);
   if (!o || o->kind != types::ObjKind::Var) unsupported(e->pos, "use of " + e->name + " as a value");
   LValue lv = lvalue(e);
   return load(lv, dest);
@@ -222,9 +224,9 @@ uint32_t Gen::compare(ast::Tok op, const types::Type* t, uint32_t x, uint32_t y,
     if (op == ast::Tok::Neq) fb_->emit(Op::Not, d, d);
     return d;
   } else if (u->is<types::Slice>()) {
-    // Only comparison with nil: compare the data pointer... a nil slice has ptr 0 and cap 0.
+    // Only comparison with nil: a nil slice has a null data pointer.
     o = op == ast::Tok::Eql ? Op::EqI : Op::NeI;
-    fb_->emit(o, d, x + 2, y + 2);
+    fb_->emit(o, d, x, y);
     return d;
   } else {
     bool uns = is_unsigned(t);
@@ -242,7 +244,19 @@ uint32_t Gen::compare(ast::Tok op, const types::Type* t, uint32_t x, uint32_t y,
 
 uint32_t Gen::unary(const ast::UnaryExpr* e, int64_t dest) {
   const types::Type* t = type_of(e);
-  if (e->op == ast::Tok::And) unsupported(e->pos, "the address-of operator &");
+  if (e->op == ast::Tok::And) {
+    const ast::Expr* x = e->x;
+    while (auto* p = x->as<ast::ParenExpr>()) x = p->x;
+    uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc({rt::SlotKind::Ref});
+    if (auto* cl = x->as<ast::CompositeLit>()) {
+      heap_composite(cl, type_of(cl), d);
+      return d;
+    }
+    size_t m = fb_->mark();
+    addr_of(lvalue(x), d);
+    fb_->release(m);
+    return d;
+  }
   if (e->op == ast::Tok::Arrow) unsupported(e->pos, "channel receive");
   size_t m = fb_->mark();
   uint32_t x = expr(e->x);
@@ -304,9 +318,18 @@ uint32_t Gen::selector(const ast::SelectorExpr* e, int64_t dest) {
   if (it == info_->selections.end()) {
     const types::Object* o = info_->obj(e->sel);
     if (o && o->kind == types::ObjKind::Var) return load(lvalue(e), dest);
+    if (o && o->kind == types::ObjKind::Func) return func_value(o->as<types::Func>(), dest);
     unsupported(e->pos, "qualified identifier " + e->sel->name);
   }
-  if (it->second.kind != types::Selection::Kind::FieldVal) unsupported(e->pos, "method values");
+  const types::Selection& sel = it->second;
+  if (sel.kind == types::Selection::Kind::MethodVal) return bound_method(e, dest);
+  if (sel.kind == types::Selection::Kind::MethodExpr) {
+    if (types::is_interface(sel.recv)) unsupported(e->pos, "interface method expressions");
+    uint32_t fi = method_wrapper(sel.recv, sel.obj->as<types::Func>(), sel.index, false);
+    uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc({rt::SlotKind::Ref});
+    fb_->emit(Op::MakeClosure, d, fi & 0xFFFF, 0, static_cast<uint8_t>(fi >> 16));
+    return d;
+  }
   return load(lvalue(e), dest);
 }
 
@@ -339,6 +362,50 @@ uint32_t Gen::slice_expr(const ast::SliceExpr* e, int64_t dest) {
 uint32_t Gen::composite(const ast::CompositeLit* e, int64_t dest) {
   const types::Type* t = type_of(e);
   const types::Type* u = types::underlying(t);
+  if (u->is<types::Pointer>()) {  // an elided &T{...} inside another literal
+    uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc({rt::SlotKind::Ref});
+    heap_composite(e, t, d);
+    return d;
+  }
+  if (auto* ar = u->as<types::Array>()) {
+    uint32_t d = dest_or_alloc(dest, t);
+    fb_->emit(Op::Zero, d, layouts_.slots(t));
+    uint32_t idx = fb_->alloc_scalar();
+    int64_t pos = 0;
+    for (const ast::Expr* el : e->elts) {
+      if (auto* kv = el->as<ast::KeyValueExpr>()) {
+        pos = *tv(kv->key).val.int64_val();
+        el = kv->value;
+      }
+      size_t m = fb_->mark();
+      uint32_t v = expr_to(el, ar->elem);
+      fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), static_cast<int32_t>(pos)));
+      fb_->emit(Op::ArrSet, d, idx, v, layouts_.elem_code(ar->elem));
+      fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(ar->len)));
+      fb_->release(m);
+      ++pos;
+    }
+    return d;
+  }
+  if (auto* mt = u->as<types::Map>()) {
+    uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc({rt::SlotKind::Ref});
+    bc::Aux ax;
+    ax.ptr = layouts_.map_type(t);
+    uint32_t ai = fb_->add_aux(ax);
+    fb_->emit(Op::MapMake, d, ai, 0xFFFF);
+    for (const ast::Expr* el : e->elts) {
+      const auto* kv = el->as<ast::KeyValueExpr>();
+      size_t m = fb_->mark();
+      uint32_t k = alloc(mt->key);
+      expr_to(kv->key, mt->key, k);
+      uint32_t v = alloc(mt->elem);
+      expr_to(kv->value, mt->elem, v);
+      fb_->emit(Op::MapSet, d, k, v);
+      fb_->emit_ext(ai);
+      fb_->release(m);
+    }
+    return d;
+  }
   if (auto* st = u->as<types::Struct>()) {
     uint32_t d = dest_or_alloc(dest, t);
     fb_->emit(Op::Zero, d, layouts_.slots(t));
@@ -474,18 +541,21 @@ LValue Gen::lvalue(const ast::Expr* e) {
       }
       const types::Object* o = info_->obj(id);
       auto it = vars_.find(o);
-      if (it == vars_.end()) unsupported(e->pos, "variable " + id->name);
+      if (it == vars_.end()) it = global_locs_.find(o);
+      if (it == global_locs_.end()) unsupported(e->pos, "variable " + id->name);
       const VarLoc& loc = it->second;
-      if (loc.kind == VarLoc::Local) {
-        lv.kind = LValue::Slots;
-        lv.a = loc.slot;
-      } else if (loc.kind == VarLoc::Global) {
-        lv.kind = LValue::Global;
-        lv.a = loc.slot;
-      } else {
-        lv.kind = LValue::Ptr;
-        lv.a = loc.slot;
-        lv.b = 0;
+      switch (loc.kind) {
+        case VarLoc::Local: lv.kind = LValue::Slots; lv.a = loc.slot; break;
+        case VarLoc::Global: lv.kind = LValue::Global; lv.a = loc.slot; break;
+        case VarLoc::Boxed: lv.kind = LValue::Ptr; lv.a = loc.slot; lv.b = 0; break;
+        case VarLoc::Captured: {
+          uint32_t p = fb_->alloc({rt::SlotKind::Ref});
+          fb_->emit(Op::LoadCapture, p, loc.slot, 1);
+          lv.kind = LValue::Ptr;
+          lv.a = p;
+          lv.b = 0;
+          break;
+        }
       }
       return lv;
     }
@@ -494,45 +564,25 @@ LValue Gen::lvalue(const ast::Expr* e) {
       auto it = info_->selections.find(s);
       if (it == info_->selections.end()) {
         const types::Object* o = info_->obj(s->sel);
-        auto vit = vars_.find(o);
-        if (vit == vars_.end()) unsupported(e->pos, "qualified identifier");
+        auto vit = global_locs_.find(o);
+        if (vit == global_locs_.end()) unsupported(e->pos, "qualified identifier");
         lv.kind = LValue::Global;
         lv.a = vit->second.slot;
         return lv;
       }
       const types::Selection& sel = it->second;
-      // Walk the field path, starting from the base location.
       const types::Type* cur = type_of(s->x);
       LValue base;
       if (types::underlying(cur)->is<types::Pointer>()) {
-        base.kind = LValue::Ptr;
-        base.a = expr(s->x);
-        base.b = 0;
+        base = LValue{LValue::Ptr, expr(s->x), 0, 0, 1, nullptr};
         cur = types::underlying(cur)->as<types::Pointer>()->elem;
       } else {
         base = lvalue(s->x);
       }
-      for (size_t k = 0; k < sel.index.size(); ++k) {
-        const auto* st = types::underlying(cur)->as<types::Struct>();
-        if (!st) unsupported(e->pos, "field selection");
-        uint32_t off = 0;
-        for (int j = 0; j < sel.index[k]; ++j) off += layouts_.slots(st->fields[j]->type);
-        const types::Type* ft = st->fields[sel.index[k]]->type;
-        if (base.kind == LValue::Slots || base.kind == LValue::Global || base.kind == LValue::Ptr) {
-          base.a += base.kind == LValue::Ptr ? 0 : off;
-          if (base.kind == LValue::Ptr) base.b += off;
-        } else {
-          unsupported(e->pos, "field of an element");
-        }
-        cur = ft;
-        if (k + 1 < sel.index.size() && types::underlying(cur)->is<types::Pointer>()) {
-          uint32_t p = load(LValue{base.kind, base.a, base.b, 0, 1, cur}, -1);
-          base = LValue{LValue::Ptr, p, 0, 0, 1, nullptr};
-          cur = types::underlying(cur)->as<types::Pointer>()->elem;
-        }
-      }
-      base.type = lv.type;
-      return base;
+      const types::Type* ft = nullptr;
+      LValue r = field_path(base, cur, sel.index, &ft);
+      r.type = lv.type;
+      return r;
     }
     case ast::NodeKind::IndexExpr: {
       const auto* ix = e->as<ast::IndexExpr>();

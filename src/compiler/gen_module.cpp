@@ -32,38 +32,36 @@ uint32_t Gen::slot_const(rt::Slot v, rt::SlotKind k) {
 }
 
 uint32_t Gen::declare_function(const std::string& name) {
-  mod_.funcs.emplace_back();
-  mod_.funcs.back().name = name;
-  return static_cast<uint32_t>(mod_.funcs.size() - 1);
+  funcs_.emplace_back();
+  funcs_.back().name = name;
+  return static_cast<uint32_t>(funcs_.size() - 1);
 }
 
 uint32_t Gen::func_index(const types::Func* f) {
-  auto it = funcs_.find(f);
-  if (it == funcs_.end()) unsupported(f->pos, "function " + f->name + " (no body)");
+  auto it = func_ids_.find(f);
+  if (it == func_ids_.end()) unsupported(f->pos, "function " + f->name + " (no body)");
   return it->second;
 }
 
 void Gen::compile_func_decl(const ast::FuncDecl* d, uint32_t index) {
-  bc::Function& fn = mod_.funcs[index];
-  fn.file = diags_.fset()->position(d->pos).filename;
+  bc::Function& fn = funcs_[index];
+  fn.file = std::string(diags_.fset()->position(d->pos).filename);
   FuncBuilder fb(fn);
   fb_ = &fb;
   vars_.clear();
   loops_.clear();
   const types::Object* o = info_->obj(d->name);
   const auto* sig = o->type->as<types::Signature>();
-  if (d->recv) unsupported(d->pos, "methods");
-  begin_function(fn, sig, d->type, d);
-  // Globals stay visible inside functions.
-  for (auto& [v, g] : globals_) vars_[v] = VarLoc{VarLoc::Global, g};
+  line(d->pos);
+  begin_function(fn, sig, d);
   block(d->body->list);
-  end_function();
+  end_function(d->body);
   fb_ = nullptr;
 }
 
 void Gen::compile_entry() {
   uint32_t index = declare_function("<entry>");
-  bc::Function& fn = mod_.funcs[index];
+  bc::Function& fn = funcs_[index];
   fn.file = mod_.main_file;
   FuncBuilder fb(fn);
   fb_ = &fb;
@@ -71,7 +69,6 @@ void Gen::compile_entry() {
     info_ = &pkg->info;
     pkg_ = pkg;
     vars_.clear();
-    for (auto& [v, g] : globals_) vars_[v] = VarLoc{VarLoc::Global, g};
     for (const types::Initializer& init : info_->init_order) {
       if (!init.rhs) continue;
       if (init.lhs.size() != 1) unsupported(init.rhs->pos, "multi-value package variable initialization");
@@ -88,7 +85,7 @@ void Gen::compile_entry() {
   fb.emit(Op::Call, scratch, main_index_ & 0xFFFF, scratch, static_cast<uint8_t>(main_index_ >> 16));
   fb.emit(Op::Ret, 0, 0);
   // The result area of main may be larger than one slot.
-  const bc::Function& mainf = mod_.funcs[main_index_];
+  const bc::Function& mainf = funcs_[main_index_];
   std::vector<rt::SlotKind> kinds(mainf.slot_kinds.begin() + mainf.param_slots,
                                   mainf.slot_kinds.begin() + mainf.param_slots + mainf.result_slots);
   uint32_t res = fb.alloc(kinds);
@@ -112,7 +109,7 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
           if (!o || !fd->body) continue;
           auto* f = o->as<types::Func>();
           uint32_t idx = declare_function(pkg->pkg->path + "." + fd->name->name);
-          if (f) funcs_[f] = idx;
+          if (f) func_ids_[f] = idx;
           if (!fd->recv && fd->name->name == "main" && pkg->pkg->name == "main") main_index_ = idx;
           bodies.push_back({fd, {pkg, idx}});
         } else if (auto* gd = d->as<ast::GenDecl>(); gd && gd->tok == ast::Tok::Var) {
@@ -122,6 +119,7 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
               if (!o || n->name == "_") continue;
               auto* v = o->as<types::Var>();
               globals_[v] = mod_.global_slots;
+              global_locs_[v] = VarLoc{VarLoc::Global, mod_.global_slots};
               const auto& k = layouts_.kinds(v->type);
               mod_.global_kinds.insert(mod_.global_kinds.end(), k.begin(), k.end());
               mod_.global_slots += static_cast<uint32_t>(k.size());
@@ -144,9 +142,11 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
   }
   try {
     compile_entry();
+    fill_method_sets();
   } catch (const Unsupported& u) {
     diags_.error(u.pos, "not supported yet: " + u.what);
   }
+  for (bc::Function& f : funcs_) mod_.funcs.push_back(std::move(f));
 }
 
 std::unique_ptr<bc::Module> compile_program(const std::vector<types::CheckedPackage*>& pkgs,

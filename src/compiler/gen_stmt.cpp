@@ -1,4 +1,7 @@
 // Statements and function bodies.
+#include <cstring>
+#include <functional>
+
 #include "compiler/gen.h"
 #include "types/object.h"
 
@@ -11,34 +14,29 @@ void Gen::line(ast::Pos p) {
   fb_->set_line(static_cast<uint32_t>(diags_.fset()->position(p).line));
 }
 
+// Declares a local variable (zeroed). Escaping variables get a fresh heap
+// box; the returned slot then holds the box pointer.
 uint32_t Gen::declare_local(types::Var* v) {
-  if (v->escapes()) unsupported(v->pos, "variables captured by closures or whose address is taken");
+  if (v->escapes()) {
+    uint32_t b = new_box(v->type, -1);
+    vars_[v] = VarLoc{VarLoc::Boxed, b};
+    return b;
+  }
   uint32_t s = fb_->alloc(layouts_.kinds(v->type));
+  fb_->emit(Op::Zero, s, layouts_.slots(v->type));
   vars_[v] = VarLoc{VarLoc::Local, s};
   return s;
 }
 
-void Gen::begin_function(bc::Function& fn, const types::Signature* sig, const ast::FuncType* ft, const ast::Node* owner) {
-  sig_ = sig;
-  // Parameters occupy the first slots, in order; then the results.
-  for (types::Var* p : sig->params->vars) {
-    uint32_t s = fb_->alloc(layouts_.kinds(p->type));
-    if (p->escapes()) unsupported(p->pos, "parameters captured by closures");
-    vars_[p] = VarLoc{VarLoc::Local, s};
+// Declares v and initializes it from the value in `src`.
+void Gen::define_var(types::Var* v, uint32_t src) {
+  uint32_t s = declare_local(v);
+  uint32_t n = layouts_.slots(v->type);
+  if (vars_[v].kind == VarLoc::Boxed) {
+    if (n) fb_->emit(Op::Store, s, 0, src, static_cast<uint8_t>(n));
+  } else {
+    move(s, src, n);
   }
-  fn.param_slots = fn.frame_slots;
-  results_.clear();
-  result_slot_ = fn.frame_slots;
-  for (types::Var* r : sig->results->vars) {
-    results_.push_back(r);
-    declare_local(r);
-  }
-  fn.result_slots = fn.frame_slots - fn.param_slots;
-}
-
-void Gen::end_function() {
-  // Falling off the end returns the result variables (zero if unnamed).
-  fb_->emit(Op::Ret, result_slot_, fb_->fn().result_slots);
 }
 
 void Gen::block(const std::vector<ast::Stmt*>& list) {
@@ -65,11 +63,18 @@ void Gen::stmt(const ast::Stmt* s) {
     case ast::NodeKind::SwitchStmt: switch_stmt(s->as<ast::SwitchStmt>(), ""); break;
     case ast::NodeKind::ReturnStmt: return_stmt(s->as<ast::ReturnStmt>()); break;
     case ast::NodeKind::BranchStmt: branch_stmt(s->as<ast::BranchStmt>()); break;
+    case ast::NodeKind::DeferStmt: defer_stmt(s->as<ast::DeferStmt>()); break;
+    case ast::NodeKind::TypeSwitchStmt: type_switch_stmt(s->as<ast::TypeSwitchStmt>(), ""); break;
+    case ast::NodeKind::GoStmt: unsupported(s->pos, "go statements");
+    case ast::NodeKind::SelectStmt: unsupported(s->pos, "select statements");
+    case ast::NodeKind::SendStmt: unsupported(s->pos, "channel sends");
+    case ast::NodeKind::FailStmt: unsupported(s->pos, "fail statements");
     case ast::NodeKind::LabeledStmt: {
       const auto* l = s->as<ast::LabeledStmt>();
       if (auto* f = l->stmt->as<ast::ForStmt>()) for_stmt(f, l->label->name);
       else if (auto* r = l->stmt->as<ast::RangeStmt>()) range_stmt(r, l->label->name);
       else if (auto* sw = l->stmt->as<ast::SwitchStmt>()) switch_stmt(sw, l->label->name);
+      else if (auto* ts = l->stmt->as<ast::TypeSwitchStmt>()) type_switch_stmt(ts, l->label->name);
       else stmt(l->stmt);
       break;
     }
@@ -78,20 +83,19 @@ void Gen::stmt(const ast::Stmt* s) {
       if (d->tok != ast::Tok::Var) break;  // const and type declarations need no code
       for (const ast::Node* sp : d->specs) {
         const auto* vs = sp->as<ast::ValueSpec>();
-        if (vs->values.size() != vs->names.size() && !vs->values.empty())
-          unsupported(vs->pos, "multi-value var declarations");
-        std::vector<uint32_t> vals;
-        for (size_t i = 0; i < vs->values.size(); ++i) {
-          types::Var* v = info_->obj(vs->names[i])->as<types::Var>();
-          vals.push_back(expr_to(vs->values[i], v->type));
+        std::vector<types::Var*> vars;
+        for (const ast::Ident* n : vs->names) {
+          types::Object* o = info_->obj(n);
+          vars.push_back(o && n->name != "_" ? o->as<types::Var>() : nullptr);
         }
-        for (size_t i = 0; i < vs->names.size(); ++i) {
-          types::Object* o = info_->obj(vs->names[i]);
-          if (!o) continue;
-          types::Var* v = o->as<types::Var>();
-          uint32_t slot = declare_local(v);
-          if (i < vals.size()) move(slot, vals[i], layouts_.slots(v->type));
-          else fb_->emit(Op::Zero, slot, layouts_.slots(v->type));
+        std::vector<const types::Type*> types_;
+        for (size_t i = 0; i < vars.size(); ++i)
+          types_.push_back(vars[i] ? vars[i]->type : (i < vs->values.size() && vs->values.size() == vars.size() ? type_of(vs->values[i]) : nullptr));
+        std::vector<uint32_t> vals = rhs_values(vs->values, types_, vs->pos);
+        for (size_t i = 0; i < vars.size(); ++i) {
+          if (!vars[i]) continue;
+          if (vals.empty()) declare_local(vars[i]);
+          else define_var(vars[i], vals[i]);
         }
       }
       return;  // keep the new variables' slots
@@ -141,10 +145,10 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
     fb_->release(m);
     return;
   }
-  if (s->rhs.size() != s->lhs.size()) unsupported(s->pos, "multi-value assignment from one call");
   // Phase 1: locations; phase 2: values; phase 3: stores (Vo's order).
   std::vector<LValue> lvs;
   std::vector<types::Var*> fresh;
+  std::vector<const types::Type*> targets;
   for (const ast::Expr* l : s->lhs) {
     types::Var* nv = nullptr;
     if (s->tok == ast::Tok::Define) {
@@ -154,36 +158,104 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
       }
     }
     fresh.push_back(nv);
+    LValue lv;
     if (nv) {
-      LValue lv;
       lv.kind = LValue::Blank;
       lv.type = nv->type;
-      lvs.push_back(lv);
     } else {
-      lvs.push_back(lvalue(l));
+      lv = lvalue(l);
     }
+    lvs.push_back(lv);
+    targets.push_back(lv.kind == LValue::Blank && !nv ? nullptr : lv.type);
   }
-  std::vector<uint32_t> vals;
-  for (size_t i = 0; i < s->rhs.size(); ++i) {
-    const types::Type* lt = fresh[i] ? fresh[i]->type : lvs[i].kind == LValue::Blank ? type_of(s->rhs[i]) : lvs[i].type;
-    uint32_t v = expr_to(s->rhs[i], lt);
-    if (s->rhs.size() > 1) {  // later right-hand sides must not clobber an earlier value read in place
-      uint32_t c = alloc(lt);
-      move(c, v, layouts_.slots(lt));
-      v = c;
-    }
-    vals.push_back(v);
-  }
+  std::vector<uint32_t> vals = rhs_values(s->rhs, targets, s->pos);
+  for (size_t i = 0; i < lvs.size(); ++i)
+    if (!fresh[i]) store(lvs[i], vals[i]);
   std::vector<std::pair<types::Var*, uint32_t>> defs;
-  for (size_t i = 0; i < lvs.size(); ++i) {
+  for (size_t i = 0; i < lvs.size(); ++i)
     if (fresh[i]) defs.emplace_back(fresh[i], vals[i]);
-    else store(lvs[i], vals[i]);
+  if (defs.empty()) {
+    fb_->release(m);
+    return;
+  }
+  // New variables outlive the statement: copy values out of the temporaries first.
+  std::vector<std::pair<types::Var*, uint32_t>> keep;
+  for (auto& [v, val] : defs) {
+    uint32_t c = alloc(v->type);
+    move(c, val, layouts_.slots(v->type));
+    keep.emplace_back(v, c);
+  }
+  for (auto& [v, c] : keep) define_var(v, c);
+}
+
+// Evaluates right-hand sides for len(targets) destinations into independent
+// temporaries converted to the target types (nullptr target: the value's own
+// type). Handles multi-value calls and comma-ok forms.
+std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const std::vector<const types::Type*>& targets,
+                                      ast::Pos pos) {
+  std::vector<uint32_t> out;
+  if (rhs.empty()) return out;
+  if (rhs.size() == targets.size()) {
+    for (size_t i = 0; i < rhs.size(); ++i) {
+      const types::Type* t = targets[i] ? targets[i] : type_of(rhs[i]);
+      size_t m = fb_->mark();
+      uint32_t v = expr_to(rhs[i], t);
+      fb_->release(m);
+      uint32_t c = alloc(t);
+      move(c, v, layouts_.slots(t));
+      out.push_back(c);
+    }
+    return out;
+  }
+  const ast::Expr* e = rhs[0];
+  while (auto* p = e->as<ast::ParenExpr>()) e = p->x;
+  std::vector<const types::Type*> parts;
+  uint32_t block;
+  size_t m = fb_->mark();
+  if (auto* tup = type_of(e)->as<types::Tuple>()) {
+    for (const types::Var* v : tup->vars) parts.push_back(v->type);
+    block = expr(e);
+  } else if (auto* ix = e->as<ast::IndexExpr>()) {  // v, ok := m[k]
+    const types::Type* mt = type_of(ix->x);
+    const types::Type* vt = types::underlying(mt)->as<types::Map>()->elem;
+    parts = {vt, types::basic_type(types::BasicKind::Bool)};
+    std::vector<rt::SlotKind> k = layouts_.kinds(vt);
+    k.push_back(rt::SlotKind::Scalar);
+    block = fb_->alloc(k);
+    uint32_t mp = expr(ix->x);
+    uint32_t key = expr_to(ix->index, types::underlying(mt)->as<types::Map>()->key);
+    bc::Aux ax;
+    ax.ptr = layouts_.map_type(mt);
+    fb_->emit(Op::MapGet, block, mp, key, 1);
+    fb_->emit_ext(fb_->add_aux(ax));
+  } else if (auto* ta = e->as<ast::TypeAssertExpr>()) {  // v, ok := x.(T)
+    parts = {tv(ta->type).type, types::basic_type(types::BasicKind::Bool)};
+    block = type_assert(ta, -1, true);
+  } else {
+    unsupported(pos, "this multi-value assignment");
+  }
+  uint32_t off = 0;
+  std::vector<std::pair<uint32_t, const types::Type*>> pieces;
+  for (const types::Type* pt : parts) {
+    pieces.push_back({block + off, pt});
+    off += layouts_.slots(pt);
+  }
+  std::vector<std::pair<uint32_t, const types::Type*>> converted;
+  for (size_t i = 0; i < pieces.size() && i < targets.size(); ++i) {
+    const types::Type* t = targets[i] ? targets[i] : pieces[i].second;
+    uint32_t c = alloc(t);
+    if (types::is_interface(t) && !types::is_interface(pieces[i].second)) box(pieces[i].first, pieces[i].second, t, c);
+    else move(c, pieces[i].first, layouts_.slots(t));
+    converted.push_back({c, t});
   }
   fb_->release(m);
-  for (auto& [v, val] : defs) {
-    uint32_t slot = declare_local(v);
-    move(slot, val, layouts_.slots(v->type));
+  // Re-allocate outside the released region and copy (values are still in place).
+  for (auto& [c, t] : converted) {
+    uint32_t d = alloc(t);
+    move(d, c, layouts_.slots(t));
+    out.push_back(d);
   }
+  return out;
 }
 
 void Gen::incdec_stmt(const ast::IncDecStmt* s) {
@@ -235,6 +307,24 @@ void Gen::for_stmt(const ast::ForStmt* s, const std::string& label) {
   LoopCtx ctx = std::move(loops_.back());
   loops_.pop_back();
   for (uint32_t p : ctx.continues) fb_->patch_here(p);
+  // Go 1.22: each iteration has its own copy of the loop variables; for
+  // captured (boxed) ones, move the value into a fresh box before the post
+  // statement so closures of earlier iterations keep theirs.
+  if (auto* as = s->init ? s->init->as<ast::AssignStmt>() : nullptr; as && as->tok == ast::Tok::Define) {
+    for (const ast::Expr* l : as->lhs) {
+      const types::Object* o = info_->obj(l);
+      auto it = o ? vars_.find(o) : vars_.end();
+      if (it == vars_.end() || it->second.kind != VarLoc::Boxed) continue;
+      const types::Type* t = o->type;
+      uint32_t n = layouts_.slots(t);
+      size_t cm = fb_->mark();
+      uint32_t tmp = alloc(t);
+      if (n) fb_->emit(Op::Load, tmp, it->second.slot, 0, static_cast<uint8_t>(n));
+      new_box(t, it->second.slot);
+      if (n) fb_->emit(Op::Store, it->second.slot, 0, tmp, static_cast<uint8_t>(n));
+      fb_->release(cm);
+    }
+  }
   if (s->post) stmt(s->post);
   fb_->patch_jump(fb_->emit_jump(Op::Jmp), top);
   for (uint32_t p : exits) fb_->patch_here(p);
@@ -245,69 +335,110 @@ void Gen::for_stmt(const ast::ForStmt* s, const std::string& label) {
 void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
   size_t m = fb_->mark();
   const types::Type* xt = types::underlying(type_of(s->x));
+  // Binds an iteration value; `:=` variables are declared inside the loop so
+  // each iteration gets its own (a fresh box when captured: Go 1.22).
   auto bind = [&](const ast::Expr* target, uint32_t src, const types::Type* t) {
     if (!target) return;
-    if (s->tok == ast::Tok::Define) {
-      const auto* id = target->as<ast::Ident>();
-      if (id->name == "_") return;
-      types::Var* v = info_->obj(id)->as<types::Var>();
-      uint32_t slot = vars_.count(v) ? vars_[v].slot : declare_local(v);
-      move(slot, src, layouts_.slots(t));
-    } else {
-      store(lvalue(target), src);
-    }
+    if (auto* id = target->as<ast::Ident>(); id && id->name == "_") return;
+    if (s->tok == ast::Tok::Define) define_var(info_->obj(target)->as<types::Var>(), src);
+    else store(lvalue(target), src);
   };
+  auto body = [&](const std::function<void()>& step, uint32_t top) {
+    loops_.push_back(LoopCtx{label, {}, {}, true});
+    size_t bm = fb_->mark();
+    stmt(s->body);
+    fb_->release(bm);
+    LoopCtx ctx = std::move(loops_.back());
+    loops_.pop_back();
+    for (uint32_t p : ctx.continues) fb_->patch_here(p);
+    step();
+    fb_->patch_jump(fb_->emit_jump(Op::Jmp), top);
+    return ctx.breaks;
+  };
+  if (auto* mt = xt->as<types::Map>()) {
+    uint32_t blk = fb_->alloc({rt::SlotKind::Ref, rt::SlotKind::Scalar, rt::SlotKind::Scalar, rt::SlotKind::Scalar, rt::SlotKind::Scalar});
+    expr(s->x, blk);
+    fb_->emit(Op::MapIterInit, blk + 1, blk);
+    uint32_t k = alloc(mt->key);
+    uint32_t v = alloc(mt->elem);
+    bc::Aux ax;
+    ax.ptr = layouts_.map_type(type_of(s->x));
+    uint32_t ai = fb_->add_aux(ax);
+    uint32_t top = fb_->pc();
+    uint32_t next = fb_->emit(Op::MapIterNext, blk + 1, k, s->value ? v : 0xFFFF);
+    uint32_t ext = fb_->emit_ext(ai);
+    size_t im = fb_->mark();
+    bind(s->key, k, mt->key);
+    bind(s->value, v, mt->elem);
+    std::vector<uint32_t> breaks = body([] {}, top);
+    fb_->release(im);
+    // When done, MapIterNext jumps to just past the loop.
+    fb_->fn().code[ext].b = static_cast<uint16_t>(fb_->pc() - (next + 2));
+    for (uint32_t p : breaks) fb_->patch_here(p);
+    fb_->release(m);
+    return;
+  }
   uint32_t idx = fb_->alloc_scalar();
-  uint32_t one = fb_->alloc_scalar();
-  fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), 0));
+  uint32_t step_n = fb_->alloc_scalar();
   uint32_t n = fb_->alloc_scalar();
+  fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), 0));
+  fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(step_n), 1));
   uint32_t coll = 0;
   const types::Type* elem = nullptr;
-  bool is_str = false;
+  enum { Int, Slice, Array, String } what;
+  const types::Type* key_t = types::basic_type(types::BasicKind::Int);
   if (auto* b = xt->as<types::Basic>(); b && b->is_integer()) {
+    what = Int;
     expr(s->x, n);
+    key_t = type_of(s->x);
   } else if (auto* sl = xt->as<types::Slice>()) {
+    what = Slice;
     coll = alloc(type_of(s->x));
     expr(s->x, coll);
     move(n, coll + 1, 1);
     elem = sl->elem;
+  } else if (auto* ar = xt->as<types::Array>()) {
+    what = Array;
+    coll = alloc(type_of(s->x));  // the array is snapshotted
+    expr(s->x, coll);
+    fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(n), static_cast<int32_t>(ar->len)));
+    elem = ar->elem;
   } else if (b && b->is_string()) {
+    what = String;
     coll = alloc(type_of(s->x));
     expr(s->x, coll);
     move(n, coll + 1, 1);
-    is_str = true;
   } else {
-    unsupported(s->pos, "range over this type");
+    unsupported(s->pos, "range over this type (channels come later)");
   }
   uint32_t top = fb_->pc();
   uint32_t cond = fb_->alloc_scalar();
   fb_->emit(Op::LtI, cond, idx, n);
   uint32_t exit = fb_->emit_jump(Op::JmpIfNot, cond);
-  uint32_t step = one;
-  if (is_str) {
+  size_t im = fb_->mark();
+  if (what == String) {
     uint32_t rw = fb_->alloc_scalar(2);
     fb_->emit(Op::StrDecode, rw, coll, idx);
-    bind(s->key, idx, types::basic_type(types::BasicKind::Int));
+    bind(s->key, idx, key_t);
     bind(s->value, rw, types::basic_type(types::BasicKind::Int32));
-    move(step, rw + 1, 1);
+    move(step_n, rw + 1, 1);
   } else {
-    fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(one), 1));
-    bind(s->key, idx, s->key ? (s->tok == ast::Tok::Define ? info_->obj(s->key)->type : type_of(s->key)) : nullptr);
+    bind(s->key, idx, key_t);
     if (s->value && elem) {
       uint32_t v = alloc(elem);
-      fb_->emit(Op::SliceGet, v, coll, idx, layouts_.elem_code(elem));
+      if (what == Slice) {
+        fb_->emit(Op::SliceGet, v, coll, idx, layouts_.elem_code(elem));
+      } else {
+        fb_->emit(Op::ArrGet, v, coll, idx, layouts_.elem_code(elem));
+        fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(xt->as<types::Array>()->len)));
+      }
       bind(s->value, v, elem);
     }
   }
-  loops_.push_back(LoopCtx{label, {}, {}, true});
-  stmt(s->body);
-  LoopCtx ctx = std::move(loops_.back());
-  loops_.pop_back();
-  for (uint32_t p : ctx.continues) fb_->patch_here(p);
-  fb_->emit(Op::AddI, idx, idx, step);
-  fb_->patch_jump(fb_->emit_jump(Op::Jmp), top);
+  std::vector<uint32_t> breaks = body([&] { fb_->emit(Op::AddI, idx, idx, step_n); }, top);
+  fb_->release(im);
   fb_->patch_here(exit);
-  for (uint32_t p : ctx.breaks) fb_->patch_here(p);
+  for (uint32_t p : breaks) fb_->patch_here(p);
   fb_->release(m);
 }
 
@@ -369,18 +500,32 @@ void Gen::switch_stmt(const ast::SwitchStmt* s, const std::string& label) {
 }
 
 void Gen::return_stmt(const ast::ReturnStmt* s) {
-  const auto& rs = sig_->results->vars;
-  if (s->results.size() == 1 && rs.size() > 1) unsupported(s->pos, "returning a multi-value call");
-  // Evaluate all results before writing any named result.
-  std::vector<uint32_t> vals;
-  for (size_t i = 0; i < s->results.size(); ++i) {
-    uint32_t v = expr_to(s->results[i], rs[i]->type);
-    uint32_t c = alloc(rs[i]->type);
-    move(c, v, layouts_.slots(rs[i]->type));
-    vals.push_back(c);
+  if (!s->results.empty()) {
+    // Evaluate all results before writing any result variable.
+    std::vector<const types::Type*> targets;
+    for (const types::Var* r : results_) targets.push_back(r->type);
+    size_t m = fb_->mark();
+    std::vector<uint32_t> vals = rhs_values(s->results, targets, s->pos);
+    for (size_t i = 0; i < vals.size(); ++i) store(lvalue_of_var(results_[i]), vals[i]);
+    fb_->release(m);
   }
-  for (size_t i = 0; i < vals.size(); ++i) move(vars_[rs[i]].slot, vals[i], layouts_.slots(rs[i]->type));
-  fb_->emit(Op::Ret, result_slot_, fb_->fn().result_slots);
+  emit_return();
+}
+
+LValue Gen::lvalue_of_var(const types::Var* v) {
+  const VarLoc& loc = vars_.at(v);
+  LValue lv;
+  lv.type = v->type;
+  if (loc.kind == VarLoc::Local) {
+    lv.kind = LValue::Slots;
+    lv.a = loc.slot;
+  } else if (loc.kind == VarLoc::Boxed) {
+    lv.kind = LValue::Ptr;
+    lv.a = loc.slot;
+  } else {
+    unsupported(v->pos, "this result variable");
+  }
+  return lv;
 }
 
 void Gen::branch_stmt(const ast::BranchStmt* s) {
@@ -394,6 +539,81 @@ void Gen::branch_stmt(const ast::BranchStmt* s) {
     return;
   }
   unsupported(s->pos, "this branch statement");
+}
+
+}  // namespace vo::compiler
+
+namespace vo::compiler {
+
+void Gen::type_switch_stmt(const ast::TypeSwitchStmt* s, const std::string& label) {
+  size_t m = fb_->mark();
+  if (s->init) stmt(s->init);
+  const ast::TypeAssertExpr* ta = nullptr;
+  if (auto* es = s->assign->as<ast::ExprStmt>()) ta = es->x->as<ast::TypeAssertExpr>();
+  if (auto* as = s->assign->as<ast::AssignStmt>()) ta = as->rhs[0]->as<ast::TypeAssertExpr>();
+  const types::Type* xt = type_of(ta->x);
+  uint32_t x = alloc(xt);
+  expr(ta->x, x);
+  loops_.push_back(LoopCtx{label, {}, {}, false});
+  const auto& clauses = s->body->list;
+  std::vector<std::vector<uint32_t>> to_body(clauses.size());
+  int default_idx = -1;
+  uint32_t c = fb_->alloc_scalar();
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    const auto* cc = clauses[i]->as<ast::CaseClause>();
+    if (cc->list.empty()) default_idx = static_cast<int>(i);
+    for (const ast::Expr* te : cc->list) {
+      const types::TypeAndValue& t = tv(te);
+      if (t.mode != types::Mode::TypeExpr) {  // case nil
+        fb_->emit(Op::NeI, c, x, x);  // c = 0
+        fb_->emit(Op::EqI, c, x, c);  // type word == 0
+      } else {
+        bc::Aux ax;
+        ax.type = layouts_.rtype(t.type);
+        fb_->emit(Op::TypeIs, c, x, fb_->add_aux(ax));
+      }
+      to_body[i].push_back(fb_->emit_jump(Op::JmpIf, c));
+    }
+  }
+  uint32_t to_default = fb_->emit_jump(Op::Jmp);
+  std::vector<uint32_t> ends;
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    const auto* cc = clauses[i]->as<ast::CaseClause>();
+    uint32_t start = fb_->pc();
+    for (uint32_t p : to_body[i]) fb_->patch_jump(p, start);
+    if (static_cast<int>(i) == default_idx) fb_->patch_jump(to_default, start);
+    size_t bm = fb_->mark();
+    auto it = info_->implicits.find(cc);
+    if (it != info_->implicits.end() && it->second) {
+      auto* v = it->second->as<types::Var>();
+      uint32_t val;
+      if (types::is_interface(v->type)) {
+        if (types::identical(types::underlying(v->type), types::underlying(xt))) {
+          val = x;
+        } else {
+          val = alloc(v->type);
+          bc::Aux ax;
+          ax.type = layouts_.rtype(v->type);
+          fb_->emit(Op::IfaceConv, val, x, fb_->add_aux(ax));
+        }
+      } else {
+        val = alloc(v->type);
+        bc::Aux ax;
+        ax.type = layouts_.rtype(v->type);
+        fb_->emit(Op::Unbox, val, x, fb_->add_aux(ax), 0);
+      }
+      define_var(v, val);
+    }
+    for (const ast::Stmt* st : cc->body) stmt(st);
+    fb_->release(bm);
+    ends.push_back(fb_->emit_jump(Op::Jmp));
+  }
+  if (default_idx < 0) fb_->patch_here(to_default);
+  for (uint32_t p : ends) fb_->patch_here(p);
+  LoopCtx ctx = std::move(loops_.back());
+  loops_.pop_back();
+  for (uint32_t p : ctx.breaks) fb_->patch_here(p);
+  fb_->release(m);
 }
 
 }  // namespace vo::compiler

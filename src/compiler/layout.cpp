@@ -123,6 +123,7 @@ const rt::RType* Layouts::rtype(const types::Type* t) {
   mod_.types.emplace_back();
   rt::RType* r = &mod_.types.back();
   e.rtype = r;
+  rtyped_.push_back({t, r});
   r->type = r;
   r->id = static_cast<uint32_t>(mod_.types.size() - 1);
   r->name = types::type_string(t);

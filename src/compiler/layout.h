@@ -27,6 +27,9 @@ class Layouts {
   // Heap layout for a backing array of elements of type elem.
   const rt::ObjLayout* array_layout(const types::Type* elem);
   const rt::MapType* map_type(const types::Type* map);
+  // Every type that has an RType, in creation order (the list may grow while iterating).
+  size_t rtype_count() const { return rtyped_.size(); }
+  std::pair<const types::Type*, rt::RType*> rtype_at(size_t i) const { return rtyped_[i]; }
 
  private:
   struct Entry {
@@ -49,6 +52,7 @@ class Layouts {
   bc::Module& mod_;
   std::unordered_map<const types::Type*, Entry*, Hash, Eq> map_;
   std::vector<std::unique_ptr<Entry>> entries_;
+  std::vector<std::pair<const types::Type*, rt::RType*>> rtyped_;
 };
 
 }  // namespace vo::compiler

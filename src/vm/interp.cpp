@@ -73,7 +73,7 @@ struct Interp {
     Frame* nf = cur + 1;
     if (nf >= f.frames_end || nb + fn->frame_slots > f.slots_end)
       throw PanicError{"runtime error: stack overflow: goroutine stack exceeds its limit"};
-    std::memcpy(nb, args, fn->param_slots * sizeof(Slot));
+    if (fn->param_slots) std::memcpy(nb, args, fn->param_slots * sizeof(Slot));
     std::memset(nb + fn->param_slots, 0, (fn->frame_slots - fn->param_slots) * sizeof(Slot));
     nf->fn = fn;
     nf->pc = fn->code.data();
@@ -92,7 +92,8 @@ struct Interp {
     uint32_t fi = static_cast<uint32_t>(*static_cast<Slot*>(closure));
     const bc::Function* fn = &vm.mod_.funcs[fi];
     size_t depth = f.saved_panics.size();
-    push_frame(fn, closure, nullptr, 0, during_panic ? kDeferred | kEntry : kEntry);
+    static const Slot kNoArgs[1] = {0};  // deferred thunks take no parameters
+    push_frame(fn, closure, kNoArgs, 0, during_panic ? kDeferred | kEntry : kEntry);
     bool ok = vm.execute(f);
     // A panic escaping the deferred call replaces the one being unwound.
     if (!ok && f.saved_panics.size() > depth) f.saved_panics.erase(f.saved_panics.begin() + static_cast<long>(depth));

@@ -23,7 +23,9 @@ void store_value_as_elem(uint8_t* p, const Slot* v, const rt::RType* t) {
 rt::SliceRef grow_for(VM& vm, const Slot* src, int64_t n, const bc::Aux& elem) {
   rt::SliceRef s{reinterpret_cast<uint8_t*>(src[0]), static_cast<int64_t>(src[1]), static_cast<int64_t>(src[2])};
   if (s.len + n <= s.cap) return s;
-  return rt::grow_slice(vm.heap(), elem.layout, elem.type->elem_size, s, s.len + n);
+  rt::SliceRef g = rt::grow_slice(vm.heap(), elem.layout, elem.type->elem_size, s, s.len + n);
+  g.len = s.len;  // grow_slice reports the new length; callers append from the old one
+  return g;
 }
 
 }  // namespace
