@@ -68,7 +68,7 @@ bool triggers_semicolon(Tok t) {
 }
 
 Lexer::Lexer(const SourceFile& src, Diagnostics& diags, bool scan_comments)
-    : src_(src), text_(src.text()), base_(src.base()), diags_(diags), scan_comments_(scan_comments) {
+    : text_(src.text()), base_(src.base()), diags_(diags), scan_comments_(scan_comments) {
   // A byte order mark is allowed as the very first character only.
   if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) off_ = 3;
 }

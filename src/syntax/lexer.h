@@ -58,7 +58,6 @@ class Lexer {
 
   Token make(Tok t, size_t start, size_t end_off);
 
-  const SourceFile& src_;
   const std::string& text_;
   Pos base_;
   Diagnostics& diags_;

@@ -79,6 +79,53 @@ Expr* Parser::parse_single_expr() {
   return x;
 }
 
+namespace {
+
+bool is_stmt_keyword(Tok t) {
+  switch (t) {
+    case Tok::Break: case Tok::Const: case Tok::Continue: case Tok::Defer: case Tok::Errdefer:
+    case Tok::Fail: case Tok::Fallthrough: case Tok::For: case Tok::Go: case Tok::Goto:
+    case Tok::If: case Tok::Return: case Tok::Select: case Tok::Switch: case Tok::Type:
+    case Tok::Var:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Tokens that may begin a type, or "...T" in a parameter list.
+bool type_can_start(Tok t) {
+  switch (t) {
+    case Tok::Ident: case Tok::LBrack: case Tok::Struct: case Tok::Mul: case Tok::Func:
+    case Tok::Interface: case Tok::Map: case Tok::Chan: case Tok::Port: case Tok::Arrow:
+    case Tok::Island: case Tok::LParen: case Tok::Ellipsis:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Tokens that may begin a list element (expression, type, "...T" or an
+// elided composite literal).
+bool element_can_start(Tok t) {
+  switch (t) {
+    case Tok::Ident: case Tok::Int: case Tok::Float: case Tok::Char: case Tok::String:
+    case Tok::LParen: case Tok::LBrack: case Tok::LBrace: case Tok::Func: case Tok::Mul:
+    case Tok::Sub: case Tok::Add: case Tok::Not: case Tok::Xor: case Tok::And: case Tok::Arrow:
+    case Tok::Map: case Tok::Chan: case Tok::Struct: case Tok::Interface: case Tok::Port:
+    case Tok::Island: case Tok::Ellipsis:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_decl_keyword(Tok t) {
+  return t == Tok::Func || t == Tok::Var || t == Tok::Const || t == Tok::Type || t == Tok::Import;
+}
+
+}  // namespace
+
 // ---- tokens and errors -------------------------------------------------------
 
 void Parser::next() {
@@ -86,11 +133,31 @@ void Parser::next() {
     diags_.error(pos_, "too many syntax errors");
     throw Bailout{};
   }
-  Token t = lexer_.next();
-  while (t.tok == Tok::Comment) t = lexer_.next();
+  Token t;
+  if (has_peek_) {
+    t = std::move(peek_);
+    has_peek_ = false;
+  } else {
+    t = lexer_.next();
+  }
   tok_ = t.tok;
   pos_ = t.pos;
   lit_ = std::move(t.lit);
+}
+
+Tok Parser::peek() {
+  if (!has_peek_) {
+    peek_ = lexer_.next();
+    has_peek_ = true;
+  }
+  return peek_.tok;
+}
+
+bool Parser::at_func_decl() {
+  // `func name` cannot start a statement: inside a block it means the block
+  // was not closed, so statement lists stop there and the declaration is
+  // parsed at the top level.
+  return at(Tok::Func) && peek() == Tok::Ident;
 }
 
 int Parser::line_of(Pos p) const { return src_.position(p).line; }
@@ -147,6 +214,12 @@ Pos Parser::expect(Tok t) {
 }
 
 Pos Parser::expect_closing(Tok t, std::string_view context) {
+  if (closing_reported_) {
+    // list_continues already reported the missing comma before a newline
+    // that is followed by something else: do not report the closer again.
+    closing_reported_ = false;
+    if (tok_ != t) return pos_;
+  }
   if (tok_ != t && tok_ == Tok::Semicolon && lit_ == "\n") {
     syntax_error(pos_, "missing ',' before newline in " + std::string(context));
     next();
@@ -174,7 +247,10 @@ bool Parser::list_continues(std::string_view context, Tok closing) {
   if (at(Tok::Semicolon) && lit_ == "\n") {
     syntax_error(pos_, "missing ',' before newline in " + std::string(context));
     next();
-    return !at(closing) && !at(Tok::Eof);
+    if (at(closing)) return false;
+    if (element_can_start(tok_)) return true;
+    closing_reported_ = true;
+    return false;
   }
   if (at(Tok::Illegal)) {
     next();
@@ -182,49 +258,8 @@ bool Parser::list_continues(std::string_view context, Tok closing) {
   }
   syntax_error(pos_, "missing ',' in " + std::string(context));
   // Carry on as if the comma were there when another element can start here.
-  switch (tok_) {
-    case Tok::Ident: case Tok::Int: case Tok::Float: case Tok::Char: case Tok::String:
-    case Tok::LParen: case Tok::LBrack: case Tok::LBrace: case Tok::Func: case Tok::Mul:
-    case Tok::Sub: case Tok::Add: case Tok::Not: case Tok::Xor: case Tok::And: case Tok::Arrow:
-    case Tok::Map: case Tok::Chan: case Tok::Struct: case Tok::Interface: case Tok::Port:
-    case Tok::Island: case Tok::Ellipsis:
-      return true;
-    default:
-      return false;
-  }
+  return element_can_start(tok_);
 }
-
-namespace {
-
-bool is_stmt_keyword(Tok t) {
-  switch (t) {
-    case Tok::Break: case Tok::Const: case Tok::Continue: case Tok::Defer: case Tok::Errdefer:
-    case Tok::Fail: case Tok::Fallthrough: case Tok::For: case Tok::Go: case Tok::Goto:
-    case Tok::If: case Tok::Return: case Tok::Select: case Tok::Switch: case Tok::Type:
-    case Tok::Var:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Tokens that may begin a type, or "...T" in a parameter list.
-bool type_can_start(Tok t) {
-  switch (t) {
-    case Tok::Ident: case Tok::LBrack: case Tok::Struct: case Tok::Mul: case Tok::Func:
-    case Tok::Interface: case Tok::Map: case Tok::Chan: case Tok::Port: case Tok::Arrow:
-    case Tok::Island: case Tok::LParen: case Tok::Ellipsis:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_decl_keyword(Tok t) {
-  return t == Tok::Func || t == Tok::Var || t == Tok::Const || t == Tok::Type || t == Tok::Import;
-}
-
-}  // namespace
 
 void Parser::sync_stmt() {
   // Skip to the end of the current statement: a ';' outside brackets, a
@@ -250,6 +285,7 @@ void Parser::sync_stmt() {
         break;
       default:
         if (depth == 0 && is_stmt_keyword(tok_)) return;
+        if (at_func_decl()) return;
         break;
     }
     next();
@@ -300,7 +336,7 @@ GenDecl* Parser::parse_gen_decl(Tok keyword) {
   if (at(Tok::LParen)) {
     d->lparen = pos_;
     next();
-    for (int index = 0; !at(Tok::RParen) && !at(Tok::Eof); ++index) {
+    for (int index = 0; !at(Tok::RParen) && !at(Tok::Eof) && !at_func_decl(); ++index) {
       const Pos before = pos_;
       const Tok before_tok = tok_;
       if (Node* spec = parse_spec(keyword, index)) d->specs.push_back(spec);
@@ -546,7 +582,7 @@ StructType* Parser::parse_struct_type() {
   next();
   t->fields = make<FieldList>(pos_);
   expect(Tok::LBrace);
-  while (!at(Tok::RBrace) && !at(Tok::Eof)) {
+  while (!at(Tok::RBrace) && !at(Tok::Eof) && !at_func_decl()) {
     const Pos before = pos_;
     const Tok before_tok = tok_;
     if (Field* f = parse_field_decl()) t->fields->list.push_back(f);
@@ -609,7 +645,7 @@ InterfaceType* Parser::parse_interface_type() {
   next();
   t->methods = make<FieldList>(pos_);
   expect(Tok::LBrace);
-  while (!at(Tok::RBrace) && !at(Tok::Eof)) {
+  while (!at(Tok::RBrace) && !at(Tok::Eof) && !at_func_decl()) {
     const Pos before = pos_;
     const Tok before_tok = tok_;
     if (Field* f = parse_interface_elem()) t->methods->list.push_back(f);

@@ -5,7 +5,10 @@
 // After an error the parser resynchronizes at the next statement or
 // declaration, so one run reports several errors. It always terminates and
 // always returns a (possibly partial) tree: nesting deeper than
-// kMaxNestingDepth or more than kMaxSyntaxErrors errors stop the file early.
+// kMaxNestingDepth, more than kMaxSyntaxErrors errors, or an expression over
+// kMaxBinaryOperators / kMaxPostfixChain stop the file early (the statement
+// or declaration being parsed is dropped), so every tree it returns has a
+// bounded depth.
 #pragma once
 #include "syntax/ast.h"
 #include "syntax/diag.h"
@@ -15,6 +18,7 @@ namespace vo::syntax {
 
 constexpr int kMaxNestingDepth = 128;     // recursive syntax frames (spec §1.4)
 constexpr int kMaxBinaryOperators = 512;  // binary operators along one expression path
+constexpr int kMaxPostfixChain = 512;     // selectors, indexes, calls, ?, ~> on one operand
 constexpr int kMaxSyntaxErrors = 256;     // per file; later errors are suppressed
 
 // Parses a whole file. Never returns nullptr.

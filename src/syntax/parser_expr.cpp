@@ -123,10 +123,10 @@ BinaryExpr* Parser::make_binary(Expr* x, Tok op, Pos op_pos, Expr* y) {
   };
   const int depth = 1 + std::max(depth_of(x), depth_of(y));
   binary_depth_[b->id] = depth;
-  if (depth > kMaxBinaryOperators && !binary_limit_reported_) {
-    binary_limit_reported_ = true;
+  if (depth > kMaxBinaryOperators) {
     error(op_pos, "expression exceeds the maximum of " + std::to_string(kMaxBinaryOperators) +
                       " binary operators on one path");
+    throw Bailout{};
   }
   return b;
 }
@@ -186,7 +186,13 @@ Expr* Parser::parse_unary_expr() {
 
 Expr* Parser::parse_primary_expr() {
   Expr* x = parse_operand();
-  for (;;) {
+  // Suffix chains build deep trees without parser recursion: limit them.
+  for (int chain = 0;; ++chain) {
+    if (chain > kMaxPostfixChain) {
+      error(pos_, "expression exceeds the maximum of " + std::to_string(kMaxPostfixChain) +
+                      " selectors, indexes, calls and postfix operators");
+      throw Bailout{};
+    }
     switch (tok_) {
       case Tok::Period:
         x = parse_selector_or_assert(x);
@@ -284,7 +290,7 @@ Expr* Parser::parse_selector_or_assert(Expr* x) {
     if (at(Tok::Type)) {
       // x.(type): only valid as a type switch guard, which accepts it later.
       next();
-      stray_type_guards_.insert(ta);
+      stray_type_guards_.push_back(ta);
     } else {
       ta->type = parse_type();
     }

@@ -5,7 +5,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "syntax/ast.h"
@@ -43,6 +42,8 @@ class Parser {
 
   // ---- tokens and errors (parser.cpp) ----
   void next();
+  Tok peek();  // the token after the current one
+  bool at_func_decl();
   bool at(Tok t) const { return tok_ == t; }
   int line_of(Pos p) const;
   // An error that always gets reported.
@@ -118,6 +119,8 @@ class Parser {
   std::vector<Stmt*> parse_stmt_list();
   Stmt* parse_stmt();
   Stmt* parse_simple_stmt(SimpleMode mode);
+  // The first simple statement of an if/for/switch header.
+  Stmt* parse_header_stmt(SimpleMode mode, std::string_view keyword);
   Stmt* parse_range_clause(Pos for_pos, std::vector<Expr*> lhs, Tok op, Pos op_pos);
   Stmt* parse_go_stmt();
   Stmt* parse_defer_stmt();
@@ -148,17 +151,20 @@ class Parser {
   Tok tok_ = Tok::Eof;
   Pos pos_ = NoPos;
   std::string lit_;
+  // One token of lookahead (comments are never returned by lexer_).
+  Token peek_;
+  bool has_peek_ = false;
 
   int depth_ = 0;     // recursive syntax frames (NestGuard)
   int expr_lev_ = 0;  // < 0: in a control clause header; >= 0: in an expression
   int first_error_index_ = 0;  // diags_.list() size when this file started
   int last_error_line_ = 0;    // line of the last error reported in this file
   int error_base_ = 0;         // diags_.error_count() when this file started
-  bool binary_limit_reported_ = false;
+  bool closing_reported_ = false;  // see list_continues / expect_closing
   // Binary operators on the deepest path below each BinaryExpr (by expr id).
   std::unordered_map<uint32_t, int> binary_depth_;
   // x.(type) expressions not (yet) accepted as a type switch guard.
-  std::unordered_set<TypeAssertExpr*> stray_type_guards_;
+  std::vector<TypeAssertExpr*> stray_type_guards_;
 };
 
 }  // namespace vo::syntax

@@ -1,4 +1,6 @@
 // Statement parsing. See parser_impl.h.
+#include <algorithm>
+
 #include "syntax/parser_impl.h"
 
 namespace vo::syntax {
@@ -15,6 +17,7 @@ BlockStmt* Parser::parse_block() {
 std::vector<Stmt*> Parser::parse_stmt_list() {
   std::vector<Stmt*> list;
   while (!at(Tok::Case) && !at(Tok::Default) && !at(Tok::RBrace) && !at(Tok::Eof)) {
+    if (at_func_decl()) break;  // missing '}' before the next declaration
     const Pos before = pos_;
     const Tok before_tok = tok_;
     if (Stmt* s = parse_stmt()) list.push_back(s);
@@ -162,6 +165,15 @@ Stmt* Parser::parse_range_clause(Pos start, std::vector<Expr*> lhs, Tok op, Pos 
   return r;
 }
 
+Stmt* Parser::parse_header_stmt(SimpleMode mode, std::string_view keyword) {
+  if (at(Tok::Var)) {
+    // `if var x = 1; ...`: report it, then read the rest as `x = 1`.
+    error(pos_, "var declaration not allowed in " + std::string(keyword) + " initializer");
+    next();
+  }
+  return parse_simple_stmt(mode);
+}
+
 CallExpr* Parser::parse_call_operand(std::string_view stmt_name) {
   Expr* x = parse_expr();
   Expr* inner = x;
@@ -240,6 +252,7 @@ Expr* Parser::make_cond_expr(Stmt* s, std::string_view want) {
 }
 
 Stmt* Parser::parse_if_stmt() {
+  NestGuard guard(*this);  // else-if chains recurse
   IfStmt* s = make<IfStmt>(pos_);
   next();  // 'if'
   if (at(Tok::LBrace)) {
@@ -249,7 +262,7 @@ Stmt* Parser::parse_if_stmt() {
     const int saved = expr_lev_;
     expr_lev_ = -1;
     Stmt* init = nullptr;
-    if (!at(Tok::Semicolon)) init = parse_simple_stmt(SimpleMode::Basic);
+    if (!at(Tok::Semicolon)) init = parse_header_stmt(SimpleMode::Basic, "if");
     Stmt* cond = nullptr;
     if (at(Tok::Semicolon)) {
       const bool newline = lit_ == "\n";
@@ -304,7 +317,8 @@ bool Parser::is_type_switch_guard(Stmt* s) {
     }
   }
   if (!guard || guard->type) return false;
-  stray_type_guards_.erase(guard);
+  auto it = std::find(stray_type_guards_.begin(), stray_type_guards_.end(), guard);
+  if (it != stray_type_guards_.end()) stray_type_guards_.erase(it);
   return true;
 }
 
@@ -316,7 +330,7 @@ Stmt* Parser::parse_switch_stmt() {
   if (!at(Tok::LBrace)) {
     const int saved = expr_lev_;
     expr_lev_ = -1;
-    if (!at(Tok::Semicolon)) s2 = parse_simple_stmt(SimpleMode::Basic);
+    if (!at(Tok::Semicolon)) s2 = parse_header_stmt(SimpleMode::Basic, "switch");
     if (at(Tok::Semicolon)) {
       next();
       s1 = s2;
@@ -334,6 +348,7 @@ Stmt* Parser::parse_switch_stmt() {
       body->list.push_back(parse_case_clause(type_switch));
       continue;
     }
+    if (at_func_decl()) break;
     const Pos before = pos_;
     const Tok before_tok = tok_;
     error_expected(pos_, "'case' or 'default'");
@@ -390,6 +405,7 @@ Stmt* Parser::parse_select_stmt() {
       body->list.push_back(parse_comm_clause());
       continue;
     }
+    if (at_func_decl()) break;
     const Pos before = pos_;
     const Tok before_tok = tok_;
     error_expected(pos_, "'case' or 'default'");
@@ -469,7 +485,7 @@ Stmt* Parser::parse_for_stmt() {
         next();
         range->x = parse_expr();
       } else {
-        s2 = parse_simple_stmt(SimpleMode::RangeOk);
+        s2 = parse_header_stmt(SimpleMode::RangeOk, "for");
         range = s2->as<RangeStmt>();
       }
     }

@@ -5,11 +5,15 @@
 namespace vo::syntax {
 
 std::string Position::str() const {
-  std::string s(filename.empty() ? std::string_view("-") : filename);
+  // As Go's token.Position: "file:line:col", "line:col" without a file name,
+  // "-" when nothing is known.
+  std::string s(filename);
   if (line > 0) {
-    s += ':' + std::to_string(line);
+    if (!s.empty()) s += ':';
+    s += std::to_string(line);
     if (column > 0) s += ':' + std::to_string(column);
   }
+  if (s.empty()) s = "-";
   return s;
 }
 
