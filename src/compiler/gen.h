@@ -45,7 +45,7 @@ struct CallPlan {
 
 // An assignable location.
 struct LValue {
-  enum Kind : uint8_t { Slots, Global, Ptr, SliceElem, ArrayElem, MapEntry, Blank } kind = Slots;
+  enum Kind : uint8_t { Slots, Global, Ptr, BytePtr, SliceElem, ArrayElem, MapEntry, Blank } kind = Slots;
   uint32_t a = 0;       // Slots: first slot; Global: index; Ptr: slot holding the pointer; SliceElem: slice slot; ArrayElem: array first slot; MapEntry: map slot
   uint32_t b = 0;       // Ptr: slot offset; Slice/ArrayElem: index slot; MapEntry: key slot
   uint32_t aux = 0;     // MapEntry: aux index; ArrayElem: length
@@ -124,6 +124,7 @@ class Gen {
   // Evaluates the receiver x.path for a method with (ptr_recv) a pointer receiver.
   uint32_t recv_arg(const ast::Expr* x, const std::vector<int>& path, bool want_ptr, uint32_t dest);
   uint32_t addr_of(const LValue& lv, uint32_t dest);
+  uint32_t as_pointer(const LValue& lv);
   const rt::Itab* itab_for(const types::Type* dyn, const types::Type* iface);
   void store(const LValue& lv, uint32_t src);
   uint32_t load(const LValue& lv, int64_t dest);

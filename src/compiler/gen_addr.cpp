@@ -22,17 +22,16 @@ LValue Gen::field_path(LValue base, const types::Type* cur, const std::vector<in
     switch (base.kind) {
       case LValue::Slots: case LValue::Global: base.a += off; break;
       case LValue::Ptr: base.b += off; break;
-      default: {
-        // A field of an element (slice/array/map element): materialize the
-        // element's address or value first.
-        if (base.kind == LValue::SliceElem) {
-          uint32_t p = fb_->alloc({rt::SlotKind::Ref});
-          fb_->emit(Op::SliceAddr, p, base.a, base.b, base.code);
-          base = LValue{LValue::Ptr, p, off, 0, 1, nullptr};
-        } else {
-          uint32_t v = load(LValue{base.kind, base.a, base.b, base.aux, base.code, cur}, -1);
-          base = LValue{LValue::Slots, v + off, 0, 0, 1, nullptr};
-        }
+      case LValue::MapEntry: {  // not addressable: read the value
+        uint32_t v = load(LValue{base.kind, base.a, base.b, base.aux, base.code, cur}, -1);
+        base = LValue{LValue::Slots, v + off, 0, 0, 1, nullptr};
+        break;
+      }
+      default: {  // an element: go through its address
+        LValue tmp = base;
+        tmp.type = cur;
+        uint32_t p = as_pointer(tmp);
+        base = LValue{LValue::Ptr, p, off, 0, 1, nullptr};
         break;
       }
     }
@@ -41,6 +40,34 @@ LValue Gen::field_path(LValue base, const types::Type* cur, const std::vector<in
   if (out) *out = cur;
   base.type = cur;
   return base;
+}
+
+// A slot holding the address of the location's first byte.
+uint32_t Gen::as_pointer(const LValue& lv) {
+  switch (lv.kind) {
+    case LValue::Ptr:
+    case LValue::BytePtr:
+      if (lv.b == 0) return lv.a;
+      break;
+    default:
+      break;
+  }
+  uint32_t p = fb_->alloc({rt::SlotKind::Ref});
+  switch (lv.kind) {
+    case LValue::Ptr: fb_->emit(Op::FieldAddr, p, lv.a, lv.b); break;
+    case LValue::Slots: fb_->emit(Op::FrameAddr, p, lv.a); break;
+    case LValue::Global: fb_->emit(Op::GlobalAddr, p, lv.a); break;
+    case LValue::SliceElem: fb_->emit(Op::SliceAddr, p, lv.a, lv.b, lv.code); break;
+    case LValue::ArrayElem: {
+      uint32_t f = fb_->alloc({rt::SlotKind::Ref});
+      fb_->emit(Op::FrameAddr, f, lv.a);
+      fb_->emit(Op::ArrAddr, p, f, lv.b, lv.code);
+      fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(lv.aux)));
+      break;
+    }
+    default: unsupported(ast::NoPos, "the address of this operand");
+  }
+  return p;
 }
 
 uint32_t Gen::addr_of(const LValue& lv, uint32_t dest) {

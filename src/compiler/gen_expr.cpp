@@ -150,7 +150,10 @@ uint32_t Gen::binary(const ast::BinaryExpr* e, int64_t dest) {
   bool cmp = op == ast::Tok::Eql || op == ast::Tok::Neq || op == ast::Tok::Lss || op == ast::Tok::Leq ||
              op == ast::Tok::Gtr || op == ast::Tok::Geq;
   if (cmp) {
-    uint32_t x = expr(e->x);
+    // Mixed interface/concrete comparisons compare as interfaces.
+    const types::Type* yt = type_of(e->y);
+    if (!types::is_interface(xt) && types::is_interface(yt)) xt = yt;
+    uint32_t x = expr_to(e->x, xt);
     uint32_t y = expr_to(e->y, xt);
     uint32_t r = compare(op, xt, x, y, -1);
     fb_->release(m);
@@ -350,8 +353,19 @@ uint32_t Gen::slice_expr(const ast::SliceExpr* e, int64_t dest) {
   } else if (auto* s = xt->as<types::Slice>()) {
     fb_->emit(Op::SliceExpr, r, x, idx, flags);
     fb_->emit_ext(layouts_.elem_code(s->elem));
+  } else if (auto* ar = xt->as<types::Array>()) {
+    LValue base = lvalue(e->x);
+    base.type = type_of(e->x);
+    if (base.kind == LValue::Slots || base.kind == LValue::ArrayElem)
+      unsupported(e->pos, "slicing an array that is not marked as escaping");
+    uint32_t tmp = fb_->alloc({rt::SlotKind::Ref, rt::SlotKind::Scalar, rt::SlotKind::Scalar});
+    fb_->emit(Op::Move, tmp, as_pointer(base));
+    fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(tmp + 1), static_cast<int32_t>(ar->len)));
+    fb_->emit(Op::Move, tmp + 2, tmp + 1);
+    fb_->emit(Op::SliceExpr, r, tmp, idx, flags);
+    fb_->emit_ext(layouts_.elem_code(ar->elem));
   } else {
-    unsupported(e->pos, "slicing an array");
+    unsupported(e->pos, "slicing this operand");
   }
   fb_->release(m);
   uint32_t d = dest_or_alloc(dest, t);
@@ -596,14 +610,28 @@ LValue Gen::lvalue(const ast::Expr* e) {
         return lv;
       }
       if (auto* ar = xt->as<types::Array>()) {
-        LValue base = lvalue(ix->x);
-        if (base.kind != LValue::Slots) unsupported(e->pos, "indexing this array");
-        lv.kind = LValue::ArrayElem;
-        lv.a = base.a;
-        lv.b = expr(ix->index);
-        lv.aux = static_cast<uint32_t>(ar->len);
-        lv.code = layouts_.elem_code(ar->elem);
+        LValue base = tv(ix->x).mode == types::Mode::Variable ? lvalue(ix->x)
+                                                                : LValue{LValue::Slots, expr(ix->x), 0, 0, 1, nullptr};
+        base.type = type_of(ix->x);
+        uint8_t code = layouts_.elem_code(ar->elem);
+        uint32_t idx = expr(ix->index);
         line(ix->lbrack);
+        if (base.kind == LValue::Slots) {
+          lv.kind = LValue::ArrayElem;
+          lv.a = base.a;
+          lv.b = idx;
+          lv.aux = static_cast<uint32_t>(ar->len);
+          lv.code = code;
+          return lv;
+        }
+        uint32_t p = as_pointer(base);
+        uint32_t ep = fb_->alloc({rt::SlotKind::Ref});
+        fb_->emit(Op::ArrAddr, ep, p, idx, code);
+        fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(ar->len)));
+        lv.kind = (code == 0 || code == 255) ? LValue::BytePtr : LValue::Ptr;
+        lv.a = ep;
+        lv.b = 0;
+        lv.code = code;
         return lv;
       }
       if (auto* mt = xt->as<types::Map>()) {
@@ -662,6 +690,11 @@ uint32_t Gen::load(const LValue& lv, int64_t dest) {
       fb_->emit_ext(lv.aux);
       return d;
     }
+    case LValue::BytePtr: {
+      uint32_t d = dest_or_alloc(dest, lv.type);
+      fb_->emit(Op::LoadB, d, lv.a, 0, lv.code == 255 ? 1 : 0);
+      return d;
+    }
     case LValue::Blank: break;
   }
   unsupported(ast::NoPos, "reading this location");
@@ -682,6 +715,7 @@ void Gen::store(const LValue& lv, uint32_t src) {
       fb_->emit(Op::MapSet, lv.a, lv.b, src);
       fb_->emit_ext(lv.aux);
       return;
+    case LValue::BytePtr: fb_->emit(Op::StoreB, lv.a, src); return;
     case LValue::Blank: return;
   }
 }
