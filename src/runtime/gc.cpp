@@ -2,7 +2,6 @@
 // not recurse on the C stack); sweeping rebuilds each span's free list from
 // its mark bitmap and gives wholly dead spans back to the page heap.
 #include <algorithm>
-#include <bit>
 
 #include "runtime/heap_impl.h"
 
@@ -27,7 +26,7 @@ void Heap::Impl::mark_ptr(const void* p) {
   uintptr_t q = reinterpret_cast<uintptr_t>(p) - 1;
   Span* s = span_at(q);
   if (!s) return;
-  size_t i = s->large() ? 0 : (q - reinterpret_cast<uintptr_t>(s->start)) / s->cell_size;
+  size_t i = s->large() ? 0 : s->cell_index(q - reinterpret_cast<uintptr_t>(s->start));
   if (i >= s->ncells) return;
   uint64_t& word = s->marks[i >> 6];
   uint64_t bit = uint64_t{1} << (i & 63);
@@ -38,7 +37,8 @@ void Heap::Impl::mark_ptr(const void* p) {
   word |= bit;
   marked_bytes += s->cell_size;
   ++marked_objects;
-  if (needs_scan(Heap::layout_of(cell + kObjHeaderSize))) mark_stack.push_back(cell + kObjHeaderSize);
+  const ObjLayout* l = Heap::layout_of(cell + kObjHeaderSize);
+  if (needs_scan(l)) mark_stack.push_back({cell + kObjHeaderSize, l, (s->cell_size - kObjHeaderSize) / sizeof(Slot)});
 }
 
 void Heap::Impl::scan_slots(const Slot* slots, const SlotKind* kinds, size_t n) {
@@ -64,20 +64,28 @@ void Heap::Impl::scan_slots(const Slot* slots, const SlotKind* kinds, size_t n) 
 
 void Heap::Impl::drain(Marker& m) {
   while (!mark_stack.empty()) {
-    uint8_t* obj = mark_stack.back();
+    Gray g = mark_stack.back();
     mark_stack.pop_back();
-    const ObjLayout* l = Heap::layout_of(obj);
+    const ObjLayout* l = g.layout;
     if (l->trace) {
-      l->trace(obj, m);
+      l->trace(g.obj, m);
       continue;
     }
-    // Never read past the cell, even if a caller passed a count too large.
-    size_t cap_slots = heap.object_size(obj) / sizeof(Slot);
-    size_t count = Heap::count_of(obj);
+    // Never read past the cell or the kinds, even if a caller passed a count
+    // too large or a layout is malformed.
+    size_t count = Heap::count_of(g.obj);
     if (count == UINT32_MAX) count = SIZE_MAX;  // "as many as fit": arrays of >= 2^32 elements
-    count = std::min(count, cap_slots / l->elem_slots);
-    const Slot* slots = reinterpret_cast<const Slot*>(obj);
-    for (size_t e = 0; e < count; ++e) scan_slots(slots + e * l->elem_slots, l->kinds.data(), l->elem_slots);
+    count = std::min(count, g.max_slots / l->elem_slots);
+    size_t described = std::min<size_t>(l->elem_slots, l->kinds.size());
+    const Slot* slots = reinterpret_cast<const Slot*>(g.obj);
+    const SlotKind* kinds = l->kinds.data();
+    if (l->elem_slots == 1) {  // arrays of references: the common wide case
+      if (described == 1 && kinds[0] == SlotKind::Ref)
+        for (size_t e = 0; e < count; ++e)
+          if (slots[e]) mark_ptr(reinterpret_cast<const void*>(slots[e]));
+      continue;
+    }
+    for (size_t e = 0; e < count; ++e) scan_slots(slots + e * l->elem_slots, kinds, described);
   }
 }
 
@@ -141,12 +149,12 @@ void Heap::collect() {
   HandleScope::scan_all(*this, m);
   h.drain(m);
   h.sweep();
-  h.pages.scavenge();
   stats_.bytes_live = h.marked_bytes;
   stats_.objects_live = h.marked_objects;
   stats_.bytes_allocated = 0;
   ++stats_.collections;
   gc_trigger_ = std::max<size_t>(size_t{4} << 20, h.marked_bytes);
+  h.pages.scavenge(gc_trigger_);
   h.collecting = false;
 }
 

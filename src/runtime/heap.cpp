@@ -66,6 +66,7 @@ Span* Heap::Impl::new_span(uint8_t cls, size_t npages) {
     if (!run.zeroed) std::memset(run.start, 0, npages << kHeapPageShift);
     s->cell_size = kSizeClasses.cell[cls];
     s->ncells = static_cast<uint32_t>((npages << kHeapPageShift) / s->cell_size);
+    s->div_magic = ~uint64_t{0} / s->cell_size + 1;
   }
   s->marks.assign((s->ncells + 63) / 64, 0);
   size_t first = pages.page_index(run.start);
@@ -200,7 +201,7 @@ void* Heap::find_object(const void* p) const {
   uintptr_t q = reinterpret_cast<uintptr_t>(p) - 1;
   Span* s = impl_->span_at(q);
   if (!s) return nullptr;
-  size_t i = s->large() ? 0 : (q - reinterpret_cast<uintptr_t>(s->start)) / s->cell_size;
+  size_t i = s->large() ? 0 : s->cell_index(q - reinterpret_cast<uintptr_t>(s->start));
   if (i >= s->ncells) return nullptr;
   uint8_t* cell = s->cell(i);
   if (read_header(cell).layout_id == 0) return nullptr;

@@ -7,10 +7,11 @@
 // page map resolves an interior address to its object. Addresses outside the
 // heap (static strings, nullptr) are ignored by the GC.
 #pragma once
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -46,7 +47,10 @@ struct ObjLayout {
   const char* name = "";
   // Process-wide id stored in object headers; assigned by the heap on first
   // use (see Heap::layout_id). A layout must not change once it is used.
+  // reg_self == this tells that reg_id belongs to this very object (a copy
+  // of a registered layout carries its original's id and gets its own).
   mutable uint32_t reg_id = 0;
+  mutable const ObjLayout* reg_self = nullptr;
 };
 
 // The 8 bytes before every payload. layout_id 0 marks a free cell.
@@ -94,7 +98,9 @@ class Heap {
   static const ObjLayout* layout_of(const void* obj);
   static uint32_t count_of(const void* obj);
   // Base (payload start) of the object containing p, or nullptr if p is not
-  // inside a live heap object.
+  // inside a live heap object. A pointer just past an object's end counts as
+  // inside it (s[len(s):] of a full array); the GC resolves references the
+  // same way.
   void* find_object(const void* p) const;
   // Usable payload size of the object starting at obj (>= requested bytes).
   size_t object_size(const void* obj) const;
@@ -112,14 +118,14 @@ class Heap {
 
   // Id of `layout` in the process-wide layout registry (registers it on first
   // use; thread-safe). Compiled code may cache it.
-  static uint32_t layout_id(const ObjLayout* layout);
+  static inline uint32_t layout_id(const ObjLayout* layout);
   // Allocation fast path: a zeroed small object of size class `cls`, or
   // nullptr when the slow path must run (cache empty, GC due, stress mode).
   // Layouts with a finalizer must go through alloc().
   inline void* alloc_small_fast(uint32_t cls, uint32_t layout_id, uint32_t count);
 
   void add_root_scanner(RootScanner s);
-  void collect();  // full stop-the-world collection now
+  void collect();  // full stop-the-world collection now (a no-op while paused)
 
   void set_stress(bool on) { stress_ = on; }  // collect at every allocation
   bool stress() const { return stress_; }
@@ -143,7 +149,14 @@ class Heap {
   void maybe_collect(size_t bytes);
   void* alloc_slow(const ObjLayout* layout, uint32_t id, size_t bytes, uint32_t count);
   static uint8_t* take_cell(AllocCache& c);
+  static uint32_t register_layout(const ObjLayout* layout);
 };
+
+inline uint32_t Heap::layout_id(const ObjLayout* layout) {
+  if (std::atomic_ref<const ObjLayout*>(layout->reg_self).load(std::memory_order_acquire) == layout)
+    return layout->reg_id;
+  return register_layout(layout);
+}
 
 // Pops a cell from the cache and zeroes its payload; nullptr if empty.
 inline uint8_t* Heap::take_cell(AllocCache& c) {
@@ -171,7 +184,8 @@ inline void* Heap::alloc_small_fast(uint32_t cls, uint32_t layout_id, uint32_t c
   return cell + kObjHeaderSize;
 }
 
-// Registers C++-held references as roots while runtime code may allocate:
+// Registers C++-held references as roots while runtime code may allocate
+// (scopes nest LIFO and must end before their heap is destroyed):
 //   HandleScope hs(heap); Slot& s = hs.slot(); s = (Slot)ptr; ... alloc ...
 class HandleScope {
  public:

@@ -19,6 +19,7 @@ struct Span {
   uint8_t* start = nullptr;
   size_t npages = 0;
   size_t cell_size = 0;      // large spans: npages * kHeapPageSize
+  uint64_t div_magic = 0;    // floor(2^64 / cell_size) + 1: offset / cell_size without a divide
   uint32_t ncells = 0;
   uint32_t bump_index = 0;   // cells [0, bump_index) have been handed out at least once
   uint8_t cls = kLargeClass;
@@ -27,6 +28,11 @@ struct Span {
   std::vector<uint64_t> marks;
 
   bool large() const { return cls == kLargeClass; }
+  // Index of the cell holding byte `off` of the span. Exact: the reciprocal's
+  // error times off (< 2^32) is far below 1/cell_size.
+  size_t cell_index(size_t off) const {
+    return static_cast<size_t>((static_cast<unsigned __int128>(off) * div_magic) >> 64);
+  }
   uint8_t* cell(size_t i) const { return start + i * cell_size; }
   bool marked(size_t i) const { return marks[i >> 6] >> (i & 63) & 1; }
 };
@@ -53,7 +59,12 @@ struct Heap::Impl {
   std::deque<SlotKind> handle_kinds;
   // Collection state.
   bool collecting = false;
-  std::vector<uint8_t*> mark_stack;  // payload addresses of marked objects to scan
+  struct Gray {
+    uint8_t* obj;            // payload
+    const ObjLayout* layout;
+    size_t max_slots;        // payload capacity in slots
+  };
+  std::vector<Gray> mark_stack;  // marked objects still to scan
   size_t marked_bytes = 0;
   size_t marked_objects = 0;
 
@@ -70,7 +81,6 @@ struct Heap::Impl {
   struct GcMarker;
   void mark_ptr(const void* p);
   void scan_slots(const Slot* slots, const SlotKind* kinds, size_t n);
-  void scan_object(uint8_t* obj);
   void drain(Marker& m);
   void sweep();
   bool sweep_small(Span* s);

@@ -32,12 +32,15 @@ const ObjLayout* lookup(uint32_t id) {
   return c ? c->entries[id & (kChunkSize - 1)].load(std::memory_order_acquire) : nullptr;
 }
 
-uint32_t register_slow(const ObjLayout* layout) {
+}  // namespace
+
+// Publishes reg_id before reg_self (release), so a reader that sees
+// reg_self == layout (acquire) also sees the id.
+uint32_t Heap::register_layout(const ObjLayout* layout) {
   std::lock_guard<std::mutex> lock(g_mutex);
-  std::atomic_ref<uint32_t> ref(layout->reg_id);
-  uint32_t id = ref.load(std::memory_order_acquire);
-  if (id != 0 && lookup(id) == layout) return id;  // another thread won
-  id = g_next_id++;
+  std::atomic_ref<const ObjLayout*> self(layout->reg_self);
+  if (self.load(std::memory_order_acquire) == layout) return layout->reg_id;  // another thread won
+  uint32_t id = g_next_id++;
   if ((id >> kChunkBits) >= kMaxChunks) {
     std::fprintf(stderr, "vo: fatal: too many object layouts\n");
     std::abort();
@@ -45,17 +48,9 @@ uint32_t register_slow(const ObjLayout* layout) {
   std::atomic<Chunk*>& slot = g_chunks[id >> kChunkBits];
   if (!slot.load(std::memory_order_relaxed)) slot.store(new Chunk, std::memory_order_release);
   slot.load(std::memory_order_relaxed)->entries[id & (kChunkSize - 1)].store(layout, std::memory_order_release);
-  ref.store(id, std::memory_order_release);
+  std::atomic_ref<uint32_t>(layout->reg_id).store(id, std::memory_order_relaxed);
+  self.store(layout, std::memory_order_release);
   return id;
-}
-
-}  // namespace
-
-uint32_t Heap::layout_id(const ObjLayout* layout) {
-  uint32_t id = std::atomic_ref<uint32_t>(layout->reg_id).load(std::memory_order_acquire);
-  // A copied layout carries its original's id; the identity check catches it.
-  if (id != 0 && lookup(id) == layout) return id;
-  return register_slow(layout);
 }
 
 const ObjLayout* Heap::layout_of(const void* obj) {

@@ -1,9 +1,11 @@
 #include "runtime/map.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "runtime/panic.h"
 #include "runtime/value_ops.h"
@@ -31,14 +33,15 @@ struct MapObj {
   uint64_t next_seq;
   uint64_t seed;
   uint32_t kslots, vslots, stride;
+  uint32_t key_scan, val_scan;  // slots the GC scans (0 if no references)
   KeyClass key_class;
-  bool key_refs, val_refs;
 };
 
-bool has_refs(const RType* t) {
-  for (SlotKind k : t->layout)
-    if (k != SlotKind::Scalar) return true;
-  return false;
+// Slots of t the GC must scan: 0 if none holds a reference. Never more
+// than t's layout describes.
+uint32_t scan_slots_of(const RType* t) {
+  bool refs = std::any_of(t->layout.begin(), t->layout.end(), [](SlotKind k) { return k != SlotKind::Scalar; });
+  return refs ? static_cast<uint32_t>(std::min<size_t>(t->slots, t->layout.size())) : 0;
 }
 
 KeyClass classify(const RType* key) {
@@ -141,14 +144,14 @@ void make_room(MapObj* m) {
 
 void map_trace(void* p, Marker& mk) {
   const MapObj* m = obj(p);
-  if (!m->key_refs && !m->val_refs) return;
+  if (!m->key_scan && !m->val_scan) return;
   const SlotKind* kk = m->type->key->layout.data();
   const SlotKind* vk = m->type->value->layout.data();
   for (int64_t r = 0; r < m->used; ++r) {
     const Slot* rec = record(m, r);
     if (dead(rec)) continue;
-    if (m->key_refs) mk.scan_slots(rec + 2, kk, m->kslots);
-    if (m->val_refs) mk.scan_slots(rec + 2 + m->kslots, vk, m->vslots);
+    if (m->key_scan) mk.scan_slots(rec + 2, kk, m->key_scan);
+    if (m->val_scan) mk.scan_slots(rec + 2 + m->kslots, vk, m->val_scan);
   }
 }
 
@@ -176,8 +179,8 @@ void* map_new(Heap& heap, const MapType* type, int64_t hint) {
   m->vslots = type->value->slots;
   m->stride = 2 + m->kslots + m->vslots;
   m->key_class = classify(type->key);
-  m->key_refs = has_refs(type->key);
-  m->val_refs = has_refs(type->value);
+  m->key_scan = scan_slots_of(type->key);
+  m->val_scan = scan_slots_of(type->value);
   m->next_seq = 1;
   m->seed = new_seed();
   if (hint > 0) rebuild(m, hint < kMinCap ? kMinCap : hint);
@@ -202,6 +205,12 @@ Slot* map_insert(Heap&, void* mp, const Slot* key) {
   uint64_t h = key_hash(m, key);  // may throw: before any change
   int64_t r = find_record(m, key, h);
   if (r < 0) {
+    // A key read from this map's own records would move in a rebuild.
+    std::vector<Slot> saved;
+    if (key >= m->recs && key < m->recs + m->cap * m->stride) {
+      saved.assign(key, key + m->kslots);
+      key = saved.data();
+    }
     make_room(m);
     r = m->used++;
     Slot* rec = record(m, r);

@@ -14,8 +14,6 @@ namespace {
 // are tried when the system refuses (strict overcommit, ulimit -v).
 constexpr size_t kReserveBytes = size_t{256} << 30;
 constexpr size_t kMinReserveBytes = size_t{256} << 20;
-// Free runs at least this large are returned to the OS after a collection.
-constexpr size_t kScavengePages = 128;  // 1 MB
 
 [[noreturn]] void fatal(const char* what) {
   std::fprintf(stderr, "vo: fatal: %s\n", what);
@@ -86,11 +84,16 @@ void PageHeap::free(uint8_t* p, size_t npages) {
   insert_run(start, r);
 }
 
-void PageHeap::scavenge() {
-  for (auto& [start, r] : runs_) {
-    if (r.zeroed || r.npages < kScavengePages) continue;
-    madvise(page_addr(start), r.npages << kHeapPageShift, MADV_DONTNEED);
+void PageHeap::scavenge(size_t retain_bytes) {
+  size_t dirty = 0;
+  for (const auto& [start, r] : runs_)
+    if (!r.zeroed) dirty += r.npages << kHeapPageShift;
+  for (auto it = runs_.rbegin(); it != runs_.rend() && dirty > retain_bytes; ++it) {
+    FreeRun& r = it->second;
+    if (r.zeroed) continue;
+    madvise(page_addr(it->first), r.npages << kHeapPageShift, MADV_DONTNEED);
     r.zeroed = true;
+    dirty -= r.npages << kHeapPageShift;
   }
 }
 

@@ -27,8 +27,10 @@ class PageHeap {
   // A run of n pages; aborts when the reservation is exhausted.
   Run alloc(size_t npages);
   void free(uint8_t* start, size_t npages);
-  // Returns large dirty free runs to the OS; call after a sweep.
-  void scavenge();
+  // Returns dirty free pages to the OS (highest addresses first) until at
+  // most `retain_bytes` of them are left: the next GC cycle will reuse that
+  // much, and faulting pages back in costs far more than clearing them.
+  void scavenge(size_t retain_bytes);
 
   uint8_t* base() const { return base_; }
   size_t reserved_bytes() const { return reserved_pages_ << kHeapPageShift; }

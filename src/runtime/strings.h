@@ -61,8 +61,10 @@ SliceRef make_slice(Heap& heap, const ObjLayout* layout, uint32_t elem_size, int
 // Capacity Go 1.20+ picks when appending to reach new_len (before rounding
 // up to the allocator's size class).
 int64_t next_slice_cap(int64_t old_cap, int64_t new_len);
-// append's growth: a new backing array with room for new_len elements (cap
-// rounded up to the size class as Go does), holding old's elements.
+// append's growth: a new backing array with room for new_len elements,
+// holding old's elements. The capacity is next_slice_cap rounded up the way
+// Go's allocator rounds (Go's size classes and page rounding, including Go
+// 1.22's malloc header for pointerful objects), so cap() matches Go.
 // Returns {ptr, new_len, cap}; elements past old.len are zero.
 SliceRef grow_slice(Heap& heap, const ObjLayout* layout, uint32_t elem_size, SliceRef old, int64_t new_len);
 

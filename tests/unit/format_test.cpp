@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <string>
 
+#include "runtime/panic.h"
+#include "runtime/strings.h"
 #include "runtime_test_types.h"
 
 namespace vo::rt {
@@ -137,6 +141,143 @@ TEST(Format, ErrorFormatterHook) {
   EXPECT_EQ(iface(&tt.ptr_t, 0x10), "0x10");
   set_error_formatter(nullptr);
   EXPECT_EQ(iface(&err, 0x10), "0x10");
+}
+
+// ---- strings, UTF-8 and slices (runtime/strings.h) ----------------------
+
+std::string str(StringRef s) { return std::string(s.view()); }
+StringRef sref(const std::string& s) { return {reinterpret_cast<const uint8_t*>(s.data()), static_cast<int64_t>(s.size())}; }
+
+std::string panic_text(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const PanicError& e) {
+    return e.msg;
+  }
+  return "";
+}
+
+TEST(Utf8, DecodeFollowsGoRules) {
+  auto dec = [](const std::string& s) {
+    int32_t r;
+    int w = decode_rune(reinterpret_cast<const uint8_t*>(s.data()), static_cast<int64_t>(s.size()), &r);
+    return std::pair<int32_t, int>(r, w);
+  };
+  EXPECT_EQ(dec("a"), std::make_pair(int32_t{'a'}, 1));
+  EXPECT_EQ(dec("\xc3\xa9"), std::make_pair(int32_t{0xe9}, 2));
+  EXPECT_EQ(dec("\xe4\xb8\x96"), std::make_pair(int32_t{0x4e16}, 3));
+  EXPECT_EQ(dec("\xf0\x9f\x98\x80"), std::make_pair(int32_t{0x1f600}, 4));
+  EXPECT_EQ(dec(""), std::make_pair(kRuneError, 0));
+  EXPECT_EQ(dec("\xff"), std::make_pair(kRuneError, 1));
+  EXPECT_EQ(dec("\xc0\x80"), std::make_pair(kRuneError, 1));      // overlong
+  EXPECT_EQ(dec("\xed\xa0\x80"), std::make_pair(kRuneError, 1));  // surrogate
+  EXPECT_EQ(dec("\xf4\x90\x80\x80"), std::make_pair(kRuneError, 1));  // > U+10FFFF
+  EXPECT_EQ(dec("\xe4\xb8"), std::make_pair(kRuneError, 1));      // truncated
+  EXPECT_EQ(dec("\xef\xbf\xbd"), std::make_pair(kRuneError, 3));  // a real U+FFFD
+}
+
+TEST(Strings, ConversionsAndConcat) {
+  Heap heap;
+  EXPECT_EQ(str(string_from_rune(heap, 0x4e16)), "\xe4\xb8\x96");
+  EXPECT_EQ(str(string_from_rune(heap, -1)), "\xef\xbf\xbd");
+  EXPECT_EQ(str(string_from_rune(heap, 0xD800)), "\xef\xbf\xbd");
+  EXPECT_EQ(str(string_from_rune(heap, 0x110000)), "\xef\xbf\xbd");
+  Slot runes[4] = {'h', static_cast<Slot>(int64_t{-5}), 0x1f600, 'i'};
+  EXPECT_EQ(str(string_from_runes(heap, runes, 4)), "h\xef\xbf\xbd\xf0\x9f\x98\x80i");
+  std::string hello = "h\xffllo, \xe4\xb8\x96";
+  SliceRef rs = runes_from_string(heap, sref(hello));
+  ASSERT_EQ(rs.len, 8);
+  EXPECT_EQ(reinterpret_cast<Slot*>(rs.ptr)[1], 0xFFFDu);
+  EXPECT_EQ(reinterpret_cast<Slot*>(rs.ptr)[7], 0x4e16u);
+  SliceRef bs = bytes_from_string(heap, sref(hello));
+  EXPECT_EQ(std::string(reinterpret_cast<char*>(bs.ptr), bs.len), hello);
+  EXPECT_NE(bs.ptr, reinterpret_cast<const uint8_t*>(hello.data()));
+  SliceRef empty = bytes_from_string(heap, sref(""));
+  EXPECT_NE(empty.ptr, nullptr);
+  EXPECT_EQ(empty.len, 0);
+  HandleScope hs(heap);
+  StringRef a = string_from(heap, "ab");
+  hs.slot() = reinterpret_cast<Slot>(a.ptr);  // not rooted, "ab" could die while "cd" is allocated
+  StringRef ab = string_concat(heap, a, string_from(heap, "cd"));
+  EXPECT_EQ(str(ab), "abcd");
+  EXPECT_TRUE(heap.find_object(ab.ptr));
+  EXPECT_EQ(string_compare(sref("a"), sref("b")), -1);
+  EXPECT_EQ(string_compare(sref("ab"), sref("a")), 1);
+  EXPECT_EQ(string_compare(sref("\xff"), sref("a")), 1);  // unsigned bytes
+  EXPECT_EQ(string_compare(sref(""), sref("")), 0);
+}
+
+TEST(Strings, InputsStayRootedUnderStress) {
+  Heap heap;
+  heap.set_stress(true);
+  HandleScope hs(heap);
+  Slot& keep = hs.slot();
+  StringRef s = string_from(heap, "x");
+  keep = reinterpret_cast<Slot>(s.ptr);
+  for (int i = 0; i < 200; ++i) {
+    StringRef t = string_concat(heap, s, string_from(heap, "y"));  // the new "y" is only held by the callee
+    s = t;
+    keep = reinterpret_cast<Slot>(s.ptr);
+  }
+  EXPECT_EQ(str(s), "x" + std::string(200, 'y'));
+}
+
+TEST(Slices, GrowthFollowsGo) {
+  EXPECT_EQ(next_slice_cap(0, 1), 1);
+  EXPECT_EQ(next_slice_cap(1, 2), 2);
+  EXPECT_EQ(next_slice_cap(4, 5), 8);
+  EXPECT_EQ(next_slice_cap(4, 20), 20);
+  EXPECT_EQ(next_slice_cap(256, 257), 512);
+  EXPECT_EQ(next_slice_cap(512, 513), 512 + (512 + 768) / 4);
+  Heap heap;
+  const ObjLayout ints{1, {SlotKind::Scalar}, true, nullptr, nullptr, "ints"};
+  // Go: s := []int{}; append one at a time gives caps 1 2 4 8 16 32 64 128 256 512 848 ...
+  SliceRef s{zero_base(), 0, 0};
+  std::vector<int64_t> caps;
+  HandleScope hs(heap);
+  Slot& root = hs.slot();
+  for (int64_t i = 0; i < 2000; ++i) {
+    if (s.len == s.cap) {
+      s = grow_slice(heap, &ints, 8, s, s.len + 1);
+      caps.push_back(s.cap);
+      root = reinterpret_cast<Slot>(s.ptr);
+    } else {
+      ++s.len;
+    }
+    reinterpret_cast<int64_t*>(s.ptr)[i] = i;
+  }
+  std::vector<int64_t> want = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560};
+  EXPECT_EQ(caps, want);
+  for (int64_t i = 0; i < 2000; ++i) ASSERT_EQ(reinterpret_cast<int64_t*>(s.ptr)[i], i);
+  // Bytes round up to the size class: Go gives cap 8 for append([]byte{}, 1).
+  SliceRef b = grow_slice(heap, bytes_layout(), 1, {zero_base(), 0, 0}, 1);
+  EXPECT_EQ(b.cap, 8);
+  EXPECT_EQ(b.len, 1);
+  SliceRef b2 = grow_slice(heap, bytes_layout(), 1, {zero_base(), 0, 0}, 5000);
+  EXPECT_EQ(b2.cap, 5376);  // Go's 5376-byte class
+  // Pointerful objects over 512 bytes carry Go 1.22's 8-byte malloc header:
+  // append(make([]*T, 64), p) asks 128*8 + 8 bytes -> class 1152 -> cap (1152-8)/8 = 143.
+  const ObjLayout refs{1, {SlotKind::Ref}, false, nullptr, nullptr, "refs"};
+  SliceRef pr = grow_slice(heap, &refs, 8, {zero_base(), 0, 64}, 65);
+  EXPECT_EQ(pr.cap, 143);
+  SliceRef big = grow_slice(heap, bytes_layout(), 1, {zero_base(), 0, 0}, 40000);
+  EXPECT_EQ(big.cap, 40960);  // page rounding
+}
+
+TEST(Slices, MakeSliceErrors) {
+  Heap heap;
+  const ObjLayout* l = scalar_slots_layout();
+  EXPECT_EQ(panic_text([&] { make_slice(heap, l, 8, -1, 0); }), "runtime error: makeslice: len out of range");
+  EXPECT_EQ(panic_text([&] { make_slice(heap, l, 8, 0, -1); }), "runtime error: makeslice: cap out of range");
+  EXPECT_EQ(panic_text([&] { make_slice(heap, l, 8, 2, 1); }), "runtime error: makeslice: len larger than cap");
+  EXPECT_EQ(panic_text([&] { make_slice(heap, l, 8, int64_t{1} << 60, int64_t{1} << 60); }),
+            "runtime error: makeslice: len out of range");
+  SliceRef s = make_slice(heap, l, 8, 3, 10);
+  EXPECT_EQ(s.len, 3);
+  EXPECT_EQ(s.cap, 10);
+  EXPECT_TRUE(heap.find_object(s.ptr));
+  SliceRef z = make_slice(heap, l, 8, 0, 0);
+  EXPECT_EQ(z.ptr, zero_base());
 }
 
 }  // namespace

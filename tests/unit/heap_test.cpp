@@ -3,12 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <thread>
 #include <vector>
 
 #include "runtime_test_types.h"
 
 namespace vo::rt {
 namespace {
+
+// These tests count collections and objects, and choose stress mode
+// explicitly where they want it; VO_GC_STRESS=1 from the environment would
+// make the million-node test quadratic.
+const bool kEnvStressCleared = (unsetenv("VO_GC_STRESS"), true);
 
 const ObjLayout kBytes{0, {}, true, nullptr, nullptr, "bytes"};
 // struct Node { next *Node; value int }
@@ -275,6 +281,28 @@ TEST(Heap, LayoutCopiesGetTheirOwnId) {
   EXPECT_EQ(Heap::layout_of(p), &a);
   EXPECT_EQ(Heap::layout_of(q), &b);
   EXPECT_NE(Heap::layout_id(&a), Heap::layout_id(&b));
+}
+
+TEST(Heap, HeapsOnSeveralThreadsShareLayouts) {
+  // Islands: one heap per thread, layouts registered concurrently.
+  std::vector<ObjLayout> layouts(64, ObjLayout{2, {SlotKind::Ref, SlotKind::Scalar}, false, nullptr, nullptr, "n"});
+  auto work = [&] {
+    Heap heap;
+    HandleScope hs(heap);
+    Slot& head = hs.slot();
+    for (int i = 0; i < 200000; ++i) {
+      const ObjLayout* l = &layouts[static_cast<size_t>(i) % layouts.size()];
+      Slot* n = slots(heap.alloc(l, 2 * sizeof(Slot)));
+      ASSERT_EQ(Heap::layout_of(n), l);
+      n[0] = head;
+      head = as_slot(n);
+    }
+    heap.collect();
+    EXPECT_EQ(heap.stats().objects_live, 200000u);
+  };
+  std::thread a(work), b(work);
+  a.join();
+  b.join();
 }
 
 TEST(Heap, WideReferenceArray) {
