@@ -22,6 +22,7 @@ class TypeArena {
     T* raw = p.get();
     if constexpr (std::is_base_of_v<Type, T>) types_.push_back(std::move(p));
     else if constexpr (std::is_base_of_v<Object, T>) objects_.push_back(std::move(p));
+    else if constexpr (std::is_same_v<T, Package>) packages_.push_back(std::move(p));
     else scopes_.push_back(std::move(p));
     return raw;
   }
@@ -29,6 +30,7 @@ class TypeArena {
  private:
   std::vector<std::unique_ptr<Type>> types_;
   std::vector<std::unique_ptr<Object>> objects_;
+  std::vector<std::unique_ptr<Package>> packages_;
   std::vector<std::unique_ptr<Scope>> scopes_;
 };
 

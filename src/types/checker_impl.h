@@ -108,6 +108,10 @@ struct MissingMethod {
   Func* have = nullptr;       // the method found (wrong_type)
 };
 std::optional<MissingMethod> missing_method(const Type* t, const Interface* iface);
+// The parenthesized cause only, as go/types' missingMethodCause, e.g.
+// "(missing method M)", "(method M has pointer receiver)" or
+// "(wrong type for method M)\n\t\thave M(int)\n\t\twant M(string)". Callers write
+// "<T> does not implement <I> " + reason.
 std::string missing_method_reason(const Type* t, const Type* iface, const MissingMethod& m);
 
 // Interface method-set completion (idempotent).
@@ -154,6 +158,13 @@ class Checker {
   std::vector<std::pair<PkgName*, const syntax::ImportSpec*>> imports_;
   std::unordered_set<std::string> reported_;  // "pos|msg" to drop exact duplicates
   std::unordered_map<const syntax::FuncLit*, std::vector<Var*>> lit_captures_;
+  size_t later_next_ = 0;                 // next later_ item to run (process_later is re-entrant)
+  syntax::Pos errpos_ = syntax::NoPos;    // when set, errors go here (inherited const init exprs)
+  // Packages whose import failed: qualified identifiers into them report
+  // nothing more (the "could not import" error suffices).
+  std::unordered_set<const Package*> fake_pkgs_;
+  std::unordered_set<const syntax::Node*> checked_bodies_;  // FuncLits whose body has been checked
+  std::unordered_set<const Named*> valid_named_;            // valid_type cache
 
   // Current context.
   DeclInfo* decl_ = nullptr;     // package-level declaration being checked
@@ -162,6 +173,12 @@ class Checker {
   std::optional<Value> iota_;    // inside a constant declaration
   bool has_call_or_recv_ = false;  // len(array) constness (Go rule)
   // Number of left-hand-side targets for dynamic access sizing (-1: none).
+  // Set it around the evaluation of the single right-hand side of an
+  // assignment/return (raw_expr passes it only through ( ), ? and ~>; `?`
+  // adds one for the error it consumes). N == 1 yields just the dyn error; a
+  // dynamic call with N > 1 targets yields N-1 `any` values plus the error.
+  // An expression statement `o~>M()?` should set 0 (the callee returns
+  // nothing); -1 sizes a call for one value.
   int dyn_targets_ = -1;
 
   // ---- diagnostics ----------------------------------------------------------
@@ -190,7 +207,14 @@ class Checker {
   void update_expr_type(const syntax::Expr* e, const Type* target, bool final);
   void record_remaining_untyped();
   void record_comma_ok(const syntax::Expr* e, const Type* t0, const Type* t1);
+  // A use of obj through identifier id (id may be nullptr): records the use,
+  // marks vars/imports used, adds the init-order dependency (add_decl_dep)
+  // and notes captures (note_var_use). Callers that must not count a use as
+  // "used" (assignment lhs) save and restore Var::used around it.
   void use_object(Object* obj, const syntax::Ident* id);
+  // Records that the current package-level declaration (decl_) depends on the
+  // package-level const/var/func or method `to` (initialization order).
+  void add_decl_dep(Object* to);
 
   // ---- declarations (check_decl.cpp) -------------------------------------------------
   void collect_objects(const std::vector<syntax::File*>& files);
@@ -210,20 +234,40 @@ class Checker {
   void check_protocol_method(const std::string& name, const Signature* sig, syntax::Pos pos);
   void decl_stmt(const syntax::GenDecl* gd);
   void local_var_spec(const syntax::ValueSpec* vs);
+  // Runs the queued later_ actions (function literal bodies, deferred type
+  // checks) in FIFO order, including ones queued meanwhile. Does nothing while
+  // package-level declarations are being resolved (obj_path_ non-empty): the
+  // queue then runs once they are done.
   void process_later();
   void check_bodies();
+  // Checks a function body: sets up the context (decl_, fn_ with a FuncCtx,
+  // scope_ = fscope, which already holds the receiver/params/results), sets
+  // owner_func of the params, then calls func_body_stmts(body), which checks
+  // the statements directly in fscope (no extra block scope), labels,
+  // missing return and unused variables. For a FuncLit pass
+  // captures = &lit_captures_[lit].
   void func_body(DeclInfo* d, const syntax::Node* node, const Signature* sig, const syntax::BlockStmt* body,
                  Scope* fscope, std::vector<Var*>* captures);
   void report_unused_imports();
   void init_order();
   void valid_type(const Named* n, syntax::Pos pos);
   bool cycle_error_if_grey(Object* obj, syntax::Pos pos);
+  bool valid_cycle(Object* obj);
+  void report_cycle(const std::vector<Object*>& cycle);
+  // Declares a local const or type name in scope_ (redeclaration errors, record_def).
+  void declare_local(const syntax::Ident* id, Object* obj);
+  // Checks an interface's merged method set (conflicting duplicates) once
+  // its embedded interfaces are known; reports at pos.
+  void check_interface_methods(const Interface* it, syntax::Pos pos);
 
   // ---- types (check_type.cpp) ----------------------------------------------------------
   const Type* typ(const syntax::Expr* e);
   const Type* typ_internal(const syntax::Expr* e, Named* def);
   const Type* defined_type(const syntax::Expr* e, Named* def);
   std::optional<int64_t> array_length(const syntax::Expr* e);
+  // Declares receiver, params and named results in `scope` (the function's
+  // scope, created and recorded by the caller: record_scope(ft, scope)); a
+  // nullptr scope (function type literal) uses a fresh throwaway scope.
   Signature* func_type(const syntax::FuncType* ft, const syntax::FieldList* recv, Scope* scope);
   Tuple* collect_params(const syntax::FieldList* fl, Scope* scope, bool is_result, bool* variadic);
   Struct* struct_type(const syntax::StructType* st);
@@ -352,6 +396,7 @@ class Checker {
   void check_island_call(const syntax::CallExpr* call, const Operand& island);
 };
 
+// 'name' in single quotes, as in island messages ("cannot capture 'x' ...").
 std::string quote_name(const std::string& s);
 
 }  // namespace vo::types
