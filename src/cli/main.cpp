@@ -13,8 +13,8 @@
 
 #include "bytecode/module.h"
 #include "compiler/compiler.h"
-#include "syntax/parser.h"
-#include "types/checker.h"
+#include "driver/loader.h"
+#include "stdlib/registry.h"
 #include "vm/vm.h"
 
 namespace {
@@ -70,53 +70,32 @@ bool source_files(const std::string& path, std::vector<std::string>& files, std:
   return true;
 }
 
-struct Program {
-  vo::syntax::FileSet fset;
-  vo::syntax::Ast ast;
-  vo::types::TypeArena arena;
-  std::unique_ptr<vo::types::CheckedPackage> main;
-  std::unique_ptr<vo::bc::Module> module;
-};
-
-// Parses and checks; prints diagnostics. Returns false on any error.
-bool load(Program& p, const std::string& path, bool compile) {
+// Loads, checks and (unless check_only) compiles; prints diagnostics.
+// Returns the module, or nullptr on any error.
+std::unique_ptr<vo::bc::Module> build(vo::driver::Program& p, const std::string& path, bool check_only) {
   std::vector<std::string> names;
   std::string err;
   if (!source_files(path, names, err)) {
     std::fprintf(stderr, "%s\n", err.c_str());
-    return false;
+    return nullptr;
   }
   vo::syntax::Diagnostics diags(&p.fset);
-  std::vector<vo::syntax::File*> files;
-  for (const std::string& n : names) {
-    std::string text;
-    if (!read_file(n, text)) {
-      std::fprintf(stderr, "vo: cannot read %s\n", n.c_str());
-      return false;
-    }
-    vo::syntax::SourceFile* src = p.fset.add(n, std::move(text));
-    files.push_back(vo::syntax::parse_file(p.ast, *src, diags));
-  }
-  if (diags.error_count() == 0) {
-    auto importer = [](const std::string&) -> vo::types::CheckedPackage* { return nullptr; };
-    p.main = vo::types::check_package(p.arena, "main", files, p.ast, importer, diags);
-  }
-  if (diags.error_count() == 0 && compile) {
-    std::vector<vo::types::CheckedPackage*> pkgs{p.main.get()};
-    p.module = vo::compiler::compile_program(pkgs, diags);
+  std::unique_ptr<vo::bc::Module> module;
+  if (vo::driver::load_program(p, path, diags) && !check_only) {
+    module = vo::compiler::compile_program(p.ordered(), diags,
+                                           [](const std::string& n) { return vo::stdlib::find_native(n); });
   }
   if (diags.error_count() > 0) {
     std::fputs(diags.format().c_str(), stderr);
-    return false;
+    return nullptr;
   }
-  if (p.module) {
-    std::string bad = vo::bc::verify(*p.module);
-    if (!bad.empty()) {
-      std::fprintf(stderr, "vo: internal error: invalid bytecode: %s\n", bad.c_str());
-      return false;
-    }
+  if (check_only) return std::make_unique<vo::bc::Module>();
+  std::string bad = vo::bc::verify(*module);
+  if (!bad.empty()) {
+    std::fprintf(stderr, "vo: internal error: invalid bytecode: %s\n", bad.c_str());
+    return nullptr;
   }
-  return true;
+  return module;
 }
 
 }  // namespace
@@ -149,14 +128,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "vo %s: unknown flag %s\n", cmd.c_str(), path.c_str());
     return 2;
   }
-  Program p;
-  if (!load(p, path, cmd != "check")) return 1;
+  vo::driver::Program p;
+  std::unique_ptr<vo::bc::Module> module = build(p, path, cmd == "check");
+  if (!module) return 1;
   if (cmd == "check") return 0;
   if (cmd == "disasm") {
-    std::fputs(vo::bc::disassemble(*p.module).c_str(), stdout);
+    std::fputs(vo::bc::disassemble(*module).c_str(), stdout);
     return 0;
   }
-  vo::vm::VM vm(*p.module);
+  vo::vm::VM vm(*module);
   vo::vm::RunResult r = vm.run();
   if (r.exit_code != 0) std::fprintf(stderr, "%s\n", r.error.c_str());
   return r.exit_code;

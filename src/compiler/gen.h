@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/compiler.h"
 #include "compiler/func_builder.h"
 #include "compiler/layout.h"
 #include "syntax/diag.h"
@@ -33,8 +34,8 @@ struct VarLoc {
 // A call prepared for emission: callee and arguments evaluated into one
 // contiguous block of slots.
 struct CallPlan {
-  enum Kind : uint8_t { Static, Closure, Iface } kind = Static;
-  uint32_t func = 0;          // Static: function index
+  enum Kind : uint8_t { Static, Closure, Iface, Native } kind = Static;
+  uint32_t func = 0;          // Static: function index; Native: native index
   uint32_t block = 0;         // first slot of the block
   std::vector<rt::SlotKind> kinds;  // kinds of the whole block
   uint32_t callee = 0;        // Closure: slot of the closure; Iface: slot of the interface
@@ -55,7 +56,8 @@ struct LValue {
 
 class Gen {
  public:
-  Gen(bc::Module& m, syntax::Diagnostics& diags) : mod_(m), layouts_(m), diags_(diags) {}
+  Gen(bc::Module& m, syntax::Diagnostics& diags, const NativeResolver& natives)
+      : mod_(m), layouts_(m), diags_(diags), natives_(natives) {}
   void compile(const std::vector<types::CheckedPackage*>& pkgs);
 
  private:
@@ -64,6 +66,7 @@ class Gen {
   uint32_t declare_function(const std::string& name);
   void compile_func_decl(const ast::FuncDecl* d, uint32_t index);
   void compile_entry();
+  void bind_native(const types::CheckedPackage* pkg, const ast::FuncDecl* fd, const types::Func* f);
   uint32_t string_const(const std::string& s);
   uint32_t slot_const(rt::Slot v, rt::SlotKind k = rt::SlotKind::Scalar);
 
@@ -149,6 +152,8 @@ class Gen {
   bc::Module& mod_;
   Layouts layouts_;
   syntax::Diagnostics& diags_;
+  const NativeResolver& natives_;
+  std::unordered_map<const types::Func*, uint32_t> native_ids_;
   const types::Info* info_ = nullptr;
   const types::CheckedPackage* pkg_ = nullptr;
   FuncBuilder* fb_ = nullptr;

@@ -145,6 +145,15 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
       return p;
     }
   }
+  if (target && native_ids_.count(target)) {
+    p.kind = CallPlan::Native;
+    p.func = native_ids_[target];
+    p.kinds = param_kinds(layouts_, sig);
+    p.block = fb_->alloc(p.kinds);
+    p.args = p.block;
+    eval_args(e, sig, p.block, 0);
+    return p;
+  }
   if (target && func_ids_.count(target)) {
     p.kind = CallPlan::Static;
     p.func = func_index(target);
@@ -177,6 +186,7 @@ uint32_t Gen::emit_call(const CallPlan& p, int64_t dest) {
       break;
     case CallPlan::Closure: fb_->emit(Op::CallClosure, res, p.callee, p.args); break;
     case CallPlan::Iface: fb_->emit(Op::CallIface, res, p.callee, p.args, static_cast<uint8_t>(p.method)); break;
+    case CallPlan::Native: fb_->emit(Op::CallNative, res, p.func, p.args); break;
   }
   return res;
 }

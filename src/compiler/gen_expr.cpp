@@ -701,6 +701,7 @@ uint32_t Gen::load(const LValue& lv, int64_t dest) {
 }
 
 void Gen::store(const LValue& lv, uint32_t src) {
+  if (lv.kind == LValue::Blank) return;
   uint32_t n = layouts_.slots(lv.type);
   switch (lv.kind) {
     case LValue::Slots: move(lv.a, src, n); return;

@@ -202,6 +202,7 @@ uint32_t Gen::make_thunk(const CallPlan& plan, const std::string& name) {
       break;
     case CallPlan::Closure: fb.emit(Op::CallClosure, res, rel(plan.callee), rel(plan.args)); break;
     case CallPlan::Iface: fb.emit(Op::CallIface, res, rel(plan.callee), rel(plan.args), static_cast<uint8_t>(plan.method)); break;
+    case CallPlan::Native: fb.emit(Op::CallNative, res, plan.func, rel(plan.args)); break;
   }
   fb.emit(Op::Ret, 0, 0);
   return fi;

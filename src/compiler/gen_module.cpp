@@ -88,7 +88,7 @@ void Gen::compile_entry() {
   const bc::Function& mainf = funcs_[main_index_];
   std::vector<rt::SlotKind> kinds(mainf.slot_kinds.begin() + mainf.param_slots,
                                   mainf.slot_kinds.begin() + mainf.param_slots + mainf.result_slots);
-  uint32_t res = fb.alloc(kinds);
+  uint32_t res = kinds.empty() ? scratch : fb.alloc(kinds);
   fn.code[fn.code.size() - 2].a = static_cast<uint16_t>(res);
   mod_.entry = index;
   fb_ = nullptr;
@@ -106,7 +106,11 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
       for (const ast::Decl* d : file->decls) {
         if (auto* fd = d->as<ast::FuncDecl>()) {
           types::Object* o = info_->obj(fd->name);
-          if (!o || !fd->body) continue;
+          if (!o) continue;
+          if (!fd->body) {
+            bind_native(pkg, fd, o->as<types::Func>());
+            continue;
+          }
           auto* f = o->as<types::Func>();
           uint32_t idx = declare_function(pkg->pkg->path + "." + fd->name->name);
           if (f) func_ids_[f] = idx;
@@ -149,10 +153,24 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
   for (bc::Function& f : funcs_) mod_.funcs.push_back(std::move(f));
 }
 
+void Gen::bind_native(const types::CheckedPackage* pkg, const ast::FuncDecl* fd, const types::Func* f) {
+  std::string name = pkg->pkg->path + "." + fd->name->name;
+  bc::NativeFn fn = natives_ ? natives_(name) : nullptr;
+  if (!fn) {
+    diags_.error(fd->pos, "missing native implementation of " + name);
+    return;
+  }
+  const types::Signature* sig = f->sig();
+  uint32_t params = 0;
+  for (const types::Var* v : sig->params->vars) params += layouts_.slots(v->type);
+  native_ids_[f] = static_cast<uint32_t>(mod_.natives.size());
+  mod_.natives.push_back(bc::Native{name, fn, params, layouts_.slots(sig->results)});
+}
+
 std::unique_ptr<bc::Module> compile_program(const std::vector<types::CheckedPackage*>& pkgs,
-                                            syntax::Diagnostics& diags) {
+                                            syntax::Diagnostics& diags, const NativeResolver& natives) {
   auto m = std::make_unique<bc::Module>();
-  Gen g(*m, diags);
+  Gen g(*m, diags, natives);
   g.compile(pkgs);
   if (diags.error_count() > 0) return nullptr;
   return m;

@@ -375,7 +375,7 @@ bool Interp::loop() {
   L_CallNative: {
     fr->pc = pc;
     const bc::Native& nat = vm.mod_.natives[ins.b];
-    NativeCtx ctx{vm, f};
+    NativeCtx ctx{vm, f, nullptr};
     nat.fn(ctx, &R(ins.c), &R(ins.a));
     NEXT();
   }
@@ -773,6 +773,8 @@ bool Interp::loop() {
     f.top->pc = fr->pc;
     start_panic_msg(e.msg);
     return false;
+  } catch (PanicPending&) {
+    return false;  // a native's nested Vo call panicked; keep unwinding it
   }
   return false;
 }

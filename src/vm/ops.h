@@ -4,9 +4,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "bytecode/module.h"
+#include "runtime/fmt_caller.h"
 #include "runtime/value.h"
 #include "vm/vm.h"
 
@@ -16,7 +18,12 @@ namespace vo::vm {
 struct NativeCtx {
   VM& vm;
   Fiber& fiber;
+  std::unique_ptr<rt::MethodCaller> caller = nullptr;  // created on first use (api.cpp)
 };
+
+// Thrown by natives when a Vo call they made ended in a panic that must keep
+// unwinding in the caller (the fiber's panic state is already set).
+struct PanicPending {};
 
 // Wraps a 64-bit value to a narrower integer kind (Narrow codes).
 inline Slot narrow(Slot v, uint8_t code) {

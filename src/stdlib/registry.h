@@ -1,0 +1,36 @@
+// The standard library: Vo sources embedded in the binary, and the natives
+// their bodiless (extern) functions are bound to, by qualified name.
+#pragma once
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bytecode/module.h"
+
+namespace vo::stdlib {
+
+struct EmbeddedFile {
+  const char* package;  // import path, e.g. "fmt", "unicode/utf8"
+  const char* name;     // file name
+  const char* text;
+};
+
+// Generated at build time from src/stdlib/<package>/*.vo.
+const std::vector<EmbeddedFile>& embedded_files();
+
+// The embedded files of one package (empty if there is no such package).
+std::vector<const EmbeddedFile*> package_files(std::string_view path);
+
+struct NativeDef {
+  const char* name;  // qualified: "fmt.Println", "strings.Builder.String"
+  bc::NativeFn fn;
+};
+
+// The native implementing `qualified`, or nullptr.
+bc::NativeFn find_native(std::string_view qualified);
+
+// Per-package tables (one natives.cpp per package folder).
+std::span<const NativeDef> fmt_natives();
+
+}  // namespace vo::stdlib

@@ -1,0 +1,70 @@
+#include "vm/api.h"
+
+#include <cstdio>
+
+#include "runtime/panic.h"
+#include "runtime/strings.h"
+#include "vm/vm.h"
+
+namespace vo::api {
+
+void ret_string(vm::NativeCtx& ctx, Slot* res, std::string_view s) {
+  rt::StringRef r = rt::string_from(ctx.vm.heap(), s);
+  res[0] = reinterpret_cast<Slot>(r.ptr);
+  res[1] = static_cast<Slot>(r.len);
+}
+
+void write_stdout(vm::NativeCtx& ctx, std::string_view s) {
+  std::string& out = ctx.vm.out();
+  out.append(s);
+  if (out.size() > (1 << 16)) ctx.vm.flush_out();
+}
+
+void write_stderr(vm::NativeCtx& ctx, std::string_view s) {
+  ctx.vm.flush_out();
+  std::fwrite(s.data(), 1, s.size(), stderr);
+}
+
+namespace {
+
+// Finds a method `name() string` in the dynamic type's method table.
+const bc::Function* string_method(const bc::Module& m, const rt::RType* t, const char* name) {
+  for (const rt::RMethod& meth : t->methods) {
+    if (meth.name != name) continue;
+    const bc::Function& f = m.funcs[meth.func];
+    // Receiver word in, one string out.
+    if (f.param_slots == 1 && f.result_slots == 2) return &f;
+  }
+  return nullptr;
+}
+
+class VmMethodCaller final : public rt::MethodCaller {
+ public:
+  explicit VmMethodCaller(vm::NativeCtx& ctx) : ctx_(ctx) {}
+  bool stringify(const void* type_word, Slot data, std::string* out) override {
+    const rt::RType* t = rt::dynamic_type(type_word);
+    if (!t) return false;
+    const bc::Function* f = string_method(ctx_.vm.module(), t, "Error");
+    if (!f) f = string_method(ctx_.vm.module(), t, "String");
+    if (!f) return false;
+    Slot res[2] = {0, 0};
+    Slot arg[1] = {data};
+    if (!ctx_.vm.call_function(ctx_.fiber, f, nullptr, arg, res)) throw vm::PanicPending{};
+    out->assign(reinterpret_cast<const char*>(res[0]), static_cast<size_t>(res[1]));
+    return true;
+  }
+
+ private:
+  vm::NativeCtx& ctx_;
+};
+
+}  // namespace
+
+rt::MethodCaller& method_caller(vm::NativeCtx& ctx) {
+  if (!ctx.caller) ctx.caller = std::make_unique<VmMethodCaller>(ctx);
+  return *ctx.caller;
+}
+
+void panic(std::string msg) { throw rt::PanicError{std::move(msg)}; }
+
+}  // namespace vo::api
