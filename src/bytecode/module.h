@@ -36,6 +36,9 @@ struct Function {
   uint32_t frame_slots = 0;       // total slots of a frame (>= param_slots)
   std::vector<rt::SlotKind> capture_kinds;  // for closures: kinds of the captured slots
   bool has_defer = false;
+  // A compiler-made trampoline performing a deferred call with its captured
+  // arguments; the function it calls counts as the deferred function.
+  bool is_thunk = false;
   // Where a frame resumes after a deferred call recovers a panic: code that
   // loads the named results, runs the remaining defers and returns. 0 = none.
   uint32_t recover_pc = 0;

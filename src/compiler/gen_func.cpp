@@ -188,6 +188,7 @@ uint32_t Gen::make_thunk(const CallPlan& plan, const std::string& name) {
   uint32_t fi = declare_function(name);
   bc::Function& fn = funcs_[fi];
   fn.file = fb_->fn().file;
+  fn.is_thunk = true;
   fn.capture_kinds = plan.kinds;
   FuncBuilder fb(fn);
   uint32_t n = static_cast<uint32_t>(plan.kinds.size());

@@ -240,21 +240,16 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
     pieces.push_back({block + off, pt});
     off += layouts_.slots(pt);
   }
-  std::vector<std::pair<uint32_t, const types::Type*>> converted;
+  // The temporaries stay allocated until the statement ends: releasing and
+  // re-allocating here could hand one value's slots to another.
   for (size_t i = 0; i < pieces.size() && i < targets.size(); ++i) {
     const types::Type* t = targets[i] ? targets[i] : pieces[i].second;
     uint32_t c = alloc(t);
     if (types::is_interface(t) && !types::is_interface(pieces[i].second)) box(pieces[i].first, pieces[i].second, t, c);
     else move(c, pieces[i].first, layouts_.slots(t));
-    converted.push_back({c, t});
+    out.push_back(c);
   }
-  fb_->release(m);
-  // Re-allocate outside the released region and copy (values are still in place).
-  for (auto& [c, t] : converted) {
-    uint32_t d = alloc(t);
-    move(d, c, layouts_.slots(t));
-    out.push_back(d);
-  }
+  (void)m;
   return out;
 }
 

@@ -204,7 +204,8 @@ void Checker::collect_objects(const std::vector<syntax::File*>& files) {
         error(alt->pos, alt->name + " already declared through import of package " + pn->imported->name +
                             " (\"" + pn->imported->path + "\")");
       } else {
-        error(alt->pos, alt->name + " already declared through dot-import of " + o->name);
+        const std::string from = o->pkg != nullptr ? o->pkg->name : o->name;
+        error(alt->pos, alt->name + " already declared through dot-import of package " + from);
       }
     }
   }

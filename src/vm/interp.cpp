@@ -129,9 +129,11 @@ struct Interp {
   void start_panic_msg(const std::string& msg) {
     rt::HandleScope hs(vm.heap_);
     Slot& box = hs.slot();
+    Slot& bytes = hs.slot();  // keeps the string alive while the box is allocated
     rt::StringRef s = rt::string_from_bytes(vm.heap_, reinterpret_cast<const uint8_t*>(msg.data()), static_cast<int64_t>(msg.size()));
+    bytes = slot_of(s.ptr);
     Slot* b = static_cast<Slot*>(vm.heap_.alloc(vm.string_box_layout(), 16));
-    b[0] = slot_of(s.ptr);
+    b[0] = bytes;
     b[1] = S(s.len);
     box = slot_of(b);
     Slot v[2] = {slot_of(vm.mod_.string_type), box};
@@ -723,8 +725,11 @@ bool Interp::loop() {
     return false;
   }
   L_Recover: {
-    // Only a deferred call made directly by the unwinder may recover.
-    if ((fr->kind & kDeferred) && f.panic.active && !f.panic.recovered) {
+    // Only the deferred function itself may recover: the frame the unwinder
+    // called, or the one its thunk called.
+    bool deferred_fn = ((fr->kind & kDeferred) && !fr->fn->is_thunk) ||
+                       (fr > f.frames && ((fr - 1)->kind & kDeferred) && (fr - 1)->fn->is_thunk);
+    if (deferred_fn && f.panic.active && !f.panic.recovered) {
       R(ins.a) = f.panic.value[0];
       R(ins.a + 1) = f.panic.value[1];
       f.panic.recovered = true;

@@ -303,6 +303,57 @@ func main() {
   EXPECT_EQ(type_string(named->methods[0]->type), "func() int");
 }
 
+TEST(CheckerDecl, LocalVarScopeBeginsAfterSpec) {
+  auto c = check(R"(package main
+func main() {
+	x := 1
+	{
+		var x = x + 1
+		_ = x
+	}
+	var y = y
+	_ = y
+}
+)");
+  // The inner x's initializer sees the outer x; y is not yet declared.
+  EXPECT_EQ(c->errors(), "t.vo:8:10: undeclared name: y\n");
+}
+
+TEST(CheckerDecl, BlankDeclarationsRecorded) {
+  auto c = ok(R"(package main
+func f() int { return 1 }
+var _ = f()
+func main() {
+	var _ int = 2
+}
+)");
+  ASSERT_EQ(c->info().init_order.size(), 1u);
+  EXPECT_EQ(c->info().init_order[0].lhs[0]->name, "_");
+  int blanks = 0;
+  for (const syntax::File* f : c->files) {
+    syntax::walk(f, [&](const syntax::Node* n) {
+      if (const auto* id = n->as<syntax::Ident>(); id != nullptr && id->name == "_") {
+        EXPECT_NE(c->info().obj(id), nullptr);
+        ++blanks;
+      }
+      return true;
+    });
+  }
+  EXPECT_EQ(blanks, 2);
+}
+
+TEST(CheckerDecl, DeepDependencyChains) {
+  // Declarations resolve recursively; long chains must neither crash nor be rejected.
+  std::string src = "package main\n";
+  const int n = 5000;
+  for (int i = 0; i < n; ++i) src += "var a" + std::to_string(i) + " = a" + std::to_string(i + 1) + " + 1\n";
+  src += "var a" + std::to_string(n) + " = 0\nfunc main() {}\n";
+  auto c = ok(src);
+  ASSERT_EQ(c->info().init_order.size(), static_cast<size_t>(n + 1));
+  EXPECT_EQ(c->info().init_order.front().lhs[0]->name, "a" + std::to_string(n));
+  EXPECT_EQ(c->info().init_order.back().lhs[0]->name, "a0");
+}
+
 // ---- types -----------------------------------------------------------------------------------------
 
 TEST(CheckerTypes, PointersOnlyToStructs) {
@@ -617,6 +668,20 @@ TEST(CheckerImports, FailedAndUnused) {
   const syntax::ImportSpec* spec = u->files[0]->imports[0];
   ASSERT_EQ(u->info().implicits.count(spec), 1u);
   EXPECT_EQ(u->info().implicits.at(spec)->kind, ObjKind::PkgName);
+}
+
+TEST(CheckerImports, RenamedUnusedImport) {
+  auto u = check_sources({{"lib/util", "package util\nfunc F() {}\n"},
+                          {"main", "package main\nimport u \"lib/util\"\nimport _ \"lib/util\"\nfunc main() {}\n"}});
+  EXPECT_EQ(u->errors(), "");
+  EXPECT_NE(u->all().find("t.vo:2:8: warning: \"lib/util\" imported as u and not used"), std::string::npos) << u->all();
+  auto d = check_sources({{"lib/util", "package util\nfunc F() int { return 1 }\nconst K = 2\n"},
+                          {"main", "package main\nimport . \"lib/util\"\nvar x = F() + K\nfunc main() {}\n"}});
+  EXPECT_EQ(d->errors(), "");
+  auto clash = check_sources({{"lib/util", "package util\nfunc F() {}\n"},
+                              {"main", "package main\nimport \"lib/util\"\nvar util = 1\nfunc main() { util.F() }\n"}});
+  EXPECT_NE(clash->errors().find("util already declared through import of package util"), std::string::npos)
+      << clash->errors();
 }
 
 // ---- escape --------------------------------------------------------------------------------------
