@@ -61,8 +61,8 @@ namespace vo::bc {
   X(NeF, "a = b != c") \
   X(LtF, "a = b < c") \
   X(LeF, "a = b <= c") \
-  X(I2F, "a = double(int64 b)") \
-  X(U2F, "a = double(uint64 b)") \
+  X(I2F, "a = double(int64 b); flags&1: rounded to float32 directly") \
+  X(U2F, "a = double(uint64 b); flags&1: rounded to float32 directly") \
   X(F2I, "a = saturating conversion of b; flags: 0 int64, Narrow codes 1-6, 7 uint64") \
   X(Jmp, "pc += imm") \
   X(JmpIf, "if a != 0: pc += imm") \
@@ -101,7 +101,7 @@ namespace vo::bc {
   X(ArrSet, "a[b] = c inline array at slot a; ext = len; elem flags") \
   X(ArrAddr, "a = &(array at pointer b)[c]; ext = len; elem flags") \
   X(SliceExpr, "a = b[lo:hi:max] with lo,hi,max at c..c+2; flags&7 which given; ext.a = elem code") \
-  X(Append, "a = append(b, value at c); ext.a = aux") \
+  X(Append, "a = append(b, ext.b values at c); ext.a = aux") \
   X(AppendSlice, "a = append(b, c...); flags&1: c is a string; ext.a = aux") \
   X(Copy, "a = copy(b, c); flags&1: c is a string; ext.a = elem code") \
   X(MapMake, "a = make(map aux[b]) with hint c (0xFFFF none)") \

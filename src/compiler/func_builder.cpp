@@ -1,10 +1,17 @@
 #include "compiler/func_builder.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace vo::compiler {
 
 uint32_t FuncBuilder::alloc(const std::vector<rt::SlotKind>& kinds) {
+  // Zero-sized values (empty structs) occupy no slots; their index must still
+  // be inside the frame, which the destructor guarantees.
+  if (kinds.empty()) {
+    zero_sized_end_ = std::max(zero_sized_end_, fn_.frame_slots + 1);
+    return fn_.frame_slots;
+  }
   uint32_t first;
   auto it = free_.find(kinds);
   if (it != free_.end() && !kinds.empty()) {
@@ -18,6 +25,13 @@ uint32_t FuncBuilder::alloc(const std::vector<rt::SlotKind>& kinds) {
   }
   live_.push_back(Block{first, kinds});
   return first;
+}
+
+FuncBuilder::~FuncBuilder() {
+  while (fn_.frame_slots < zero_sized_end_) {
+    fn_.slot_kinds.push_back(rt::SlotKind::Scalar);
+    ++fn_.frame_slots;
+  }
 }
 
 void FuncBuilder::release(size_t mark) {

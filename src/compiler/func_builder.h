@@ -11,6 +11,9 @@ namespace vo::compiler {
 class FuncBuilder {
  public:
   explicit FuncBuilder(bc::Function& fn) : fn_(fn) {}
+  ~FuncBuilder();  // pads the frame so indices of zero-sized values are in range
+  FuncBuilder(const FuncBuilder&) = delete;
+  FuncBuilder& operator=(const FuncBuilder&) = delete;
 
   // Allocates slots with the given kinds. Temporaries allocated after a
   // mark() are released by release(mark) and reused only by later requests
@@ -41,6 +44,7 @@ class FuncBuilder {
   std::vector<Block> live_;                       // temporaries in allocation order
   std::multimap<std::vector<rt::SlotKind>, uint32_t> free_;  // released blocks by kinds
   uint32_t last_line_ = 0;
+  uint32_t zero_sized_end_ = 0;
 };
 
 }  // namespace vo::compiler

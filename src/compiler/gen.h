@@ -81,6 +81,8 @@ class Gen {
   void emit_return();
   uint32_t method_wrapper(const types::Type* recv, const types::Func* m, const std::vector<int>& path, bool for_iface);
   uint32_t bound_method(const ast::SelectorExpr* e, int64_t dest);
+  // I.M as a function taking the interface value first.
+  uint32_t iface_method_func(const types::Type* iface, const types::Func* m);
   void fill_method_sets();
   void stmt(const ast::Stmt* s);
   void block(const std::vector<ast::Stmt*>& list);
@@ -128,6 +130,7 @@ class Gen {
   uint32_t recv_arg(const ast::Expr* x, const std::vector<int>& path, bool want_ptr, uint32_t dest);
   uint32_t addr_of(const LValue& lv, uint32_t dest);
   uint32_t as_pointer(const LValue& lv);
+  const types::Type* embedded_type(const types::Type* t, const std::vector<int>& path);
   const rt::Itab* itab_for(const types::Type* dyn, const types::Type* iface);
   void store(const LValue& lv, uint32_t src);
   uint32_t load(const LValue& lv, int64_t dest);
@@ -139,6 +142,7 @@ class Gen {
   void eval_args(const ast::CallExpr* e, const types::Signature* sig, uint32_t at, size_t skip);
   uint32_t builtin_call(const ast::CallExpr* e, types::BuiltinId id, int64_t dest);
   uint32_t print_args(const std::vector<ast::Expr*>& args, size_t first);
+  uint32_t operand_count(const std::vector<ast::Expr*>& args, size_t first);
 
   // ---- helpers
   const types::TypeAndValue& tv(const ast::Expr* e) const { return info_->tv(e); }
@@ -161,6 +165,10 @@ class Gen {
   uint32_t result_slot_ = 0;  // first slot of the result variables (boxed ones: the box slots)
   std::vector<types::Var*> results_;
   bool has_defer_ = false;
+  // Set while resolving the targets of a multi-assignment: operands of index
+  // and pointer targets are copied so later stores cannot change them.
+  bool snapshot_ = false;
+  uint32_t stable(uint32_t slot, const types::Type* t);
   const ast::Node* cur_func_ = nullptr;
   std::unordered_map<const types::Object*, VarLoc> vars_;
   std::unordered_map<const types::Object*, VarLoc> global_locs_;

@@ -124,6 +124,15 @@ uint32_t Gen::recv_arg(const ast::Expr* x, const std::vector<int>& path, bool wa
   return load(lv, dest);
 }
 
+// The type reached from t through the embedded-field path (auto-deref).
+const types::Type* Gen::embedded_type(const types::Type* t, const std::vector<int>& path) {
+  for (int i : path) {
+    if (auto* p = types::underlying(t)->as<types::Pointer>()) t = p->elem;
+    t = types::underlying(t)->as<types::Struct>()->fields[i]->type;
+  }
+  return t;
+}
+
 uint32_t Gen::new_box(const types::Type* t, int64_t dest) {
   uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc({rt::SlotKind::Ref});
   bc::Aux ax;

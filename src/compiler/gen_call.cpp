@@ -12,47 +12,51 @@ using types::Mode;
 // to the parameter types; packs variadic extras into a slice.
 void Gen::eval_args(const ast::CallExpr* e, const types::Signature* sig, uint32_t at, size_t skip) {
   const auto& params = sig->params->vars;
-  std::vector<const ast::Expr*> args(e->args.begin() + static_cast<long>(skip), e->args.end());
   std::vector<uint32_t> offs;
   uint32_t off = 0;
   for (const types::Var* p : params) {
     offs.push_back(off);
     off += layouts_.slots(p->type);
   }
-  // f(g()) where g returns several values.
-  if (args.size() == 1 && params.size() > 1) {
-    const auto* tup = type_of(args[0])->as<types::Tuple>();
-    if (!tup) unsupported(e->pos, "this call's arguments");
-    if (sig->variadic) unsupported(e->pos, "passing a multi-value call to a variadic function");
-    size_t m = fb_->mark();
-    uint32_t v = expr(args[0]);
+  // The operands: expressions, or the results of one multi-value call f(g()).
+  struct Operand {
+    const ast::Expr* expr = nullptr;
+    uint32_t slot = 0;
+    const types::Type* type = nullptr;
+  };
+  std::vector<Operand> ops;
+  if (e->args.size() == skip + 1 && type_of(e->args[skip]) && type_of(e->args[skip])->is<types::Tuple>()) {
+    const auto* tup = type_of(e->args[skip])->as<types::Tuple>();
+    uint32_t v = expr(e->args[skip]);  // stays allocated until the call is emitted
     uint32_t voff = 0;
-    for (size_t i = 0; i < params.size(); ++i) {
-      const types::Type* vt = tup->vars[i]->type;
-      uint32_t n = layouts_.slots(vt);
-      if (types::is_interface(params[i]->type) && !types::is_interface(vt)) box(v + voff, vt, params[i]->type, at + offs[i]);
-      else move(at + offs[i], v + voff, n);
-      voff += n;
+    for (const types::Var* r : tup->vars) {
+      ops.push_back(Operand{nullptr, v + voff, r->type});
+      voff += layouts_.slots(r->type);
+    }
+  } else {
+    for (size_t i = skip; i < e->args.size(); ++i) ops.push_back(Operand{e->args[i], 0, nullptr});
+  }
+  auto put = [&](const Operand& o, const types::Type* to, uint32_t dst) {
+    size_t m = fb_->mark();
+    if (o.expr) {
+      expr_to(o.expr, to, dst);
+    } else if (types::is_interface(to) && !types::is_interface(o.type)) {
+      box(o.slot, o.type, to, dst);
+    } else {
+      move(dst, o.slot, layouts_.slots(to));
     }
     fb_->release(m);
-    return;
-  }
+  };
   size_t fixed = sig->variadic ? params.size() - 1 : params.size();
-  for (size_t i = 0; i < fixed; ++i) {
-    size_t m = fb_->mark();
-    expr_to(args[i], params[i]->type, at + offs[i]);
-    fb_->release(m);
-  }
+  for (size_t i = 0; i < fixed; ++i) put(ops[i], params[i]->type, at + offs[i]);
   if (!sig->variadic) return;
   const types::Type* st = params.back()->type;
   uint32_t dst = at + offs.back();
   if (e->ellipsis != ast::NoPos) {
-    size_t m = fb_->mark();
-    expr(args.back(), dst);
-    fb_->release(m);
+    put(ops.back(), st, dst);
     return;
   }
-  size_t extra = args.size() - fixed;
+  size_t extra = ops.size() - fixed;
   if (extra == 0) {
     fb_->emit(Op::Zero, dst, 3);
     return;
@@ -67,12 +71,11 @@ void Gen::eval_args(const ast::CallExpr* e, const types::Signature* sig, uint32_
   ax.layout = layouts_.array_layout(elem);
   fb_->emit(Op::SliceMake, dst, lc, fb_->add_aux(ax));
   uint32_t idx = fb_->alloc_scalar();
+  uint32_t v = alloc(elem);
   for (size_t i = 0; i < extra; ++i) {
-    size_t m2 = fb_->mark();
-    uint32_t v = expr_to(args[fixed + i], elem);
+    put(ops[fixed + i], elem, v);
     fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), static_cast<int32_t>(i)));
     fb_->emit(Op::SliceSet, dst, idx, v, layouts_.elem_code(elem));
-    fb_->release(m2);
   }
   fb_->release(m);
 }
@@ -106,7 +109,8 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
       const types::Selection& s = it->second;
       const auto* m = s.obj->as<types::Func>();
       const types::Type* xt = type_of(sel->x);
-      if (types::is_interface(xt)) {
+      bool promoted_iface = !types::is_interface(xt) && m->decl == nullptr;  // method of an embedded interface
+      if (types::is_interface(xt) || promoted_iface) {
         p.kind = CallPlan::Iface;
         p.kinds = {rt::SlotKind::IfaceType, rt::SlotKind::IfaceData, rt::SlotKind::Scalar};
         auto pk = param_kinds(layouts_, m->sig());
@@ -114,8 +118,14 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
         p.block = fb_->alloc(p.kinds);
         p.callee = p.block;
         p.args = p.block + 2;
-        expr(sel->x, p.block);
-        const auto* iface = types::underlying(xt)->as<types::Interface>();
+        const types::Type* it_type = xt;
+        if (promoted_iface) {
+          recv_arg(sel->x, s.index, false, p.block);
+          it_type = embedded_type(xt, s.index);
+        } else {
+          expr(sel->x, p.block);
+        }
+        const auto* iface = types::underlying(it_type)->as<types::Interface>();
         while (p.method < iface->all_methods.size() && iface->all_methods[p.method]->name != m->name) ++p.method;
         eval_args(e, m->sig(), p.args + 1, 0);
         return p;
@@ -135,9 +145,8 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
     } else if (it->second.kind == types::Selection::Kind::MethodExpr) {
       const types::Selection& s = it->second;
       const auto* m = s.obj->as<types::Func>();
-      if (types::is_interface(s.recv)) unsupported(e->pos, "calls of interface method expressions");
       p.kind = CallPlan::Static;
-      p.func = method_wrapper(s.recv, m, s.index, false);
+      p.func = types::is_interface(s.recv) ? iface_method_func(s.recv, m) : method_wrapper(s.recv, m, s.index, false);
       p.kinds = param_kinds(layouts_, sig);
       p.block = fb_->alloc(p.kinds);
       p.args = p.block;
@@ -221,7 +230,33 @@ uint32_t Gen::call(const ast::CallExpr* e, int64_t dest) {
   return d;
 }
 
+// Number of print operands from args[first] on (a multi-value call counts its results).
+uint32_t Gen::operand_count(const std::vector<ast::Expr*>& args, size_t first) {
+  if (args.size() == first + 1 && type_of(args[first]) && type_of(args[first])->is<types::Tuple>())
+    return static_cast<uint32_t>(type_of(args[first])->as<types::Tuple>()->size());
+  return static_cast<uint32_t>(args.size() - first);
+}
+
 uint32_t Gen::print_args(const std::vector<ast::Expr*>& args, size_t first) {
+  // print(f()) with a multi-value f: each result is an operand.
+  if (args.size() == first + 1 && type_of(args[first]) && type_of(args[first])->is<types::Tuple>()) {
+    const auto* tup = type_of(args[first])->as<types::Tuple>();
+    std::vector<rt::SlotKind> kinds;
+    for (size_t i = 0; i < tup->size(); ++i) {
+      kinds.push_back(rt::SlotKind::IfaceType);
+      kinds.push_back(rt::SlotKind::IfaceData);
+    }
+    uint32_t at = fb_->alloc(kinds);
+    uint32_t v = expr(args[first]);
+    uint32_t off = 0;
+    for (size_t i = 0; i < tup->size(); ++i) {
+      const types::Type* t = tup->vars[i]->type;
+      if (types::is_interface(t)) move(at + 2 * static_cast<uint32_t>(i), v + off, 2);
+      else box(v + off, t, types::universe_any(), at + 2 * static_cast<uint32_t>(i));
+      off += layouts_.slots(t);
+    }
+    return at;
+  }
   size_t n = args.size() - first;
   std::vector<rt::SlotKind> kinds;
   for (size_t i = 0; i < n; ++i) {
@@ -244,7 +279,7 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
     case BuiltinId::Println: {
       size_t m = fb_->mark();
       uint32_t at = print_args(e->args, 0);
-      fb_->emit(Op::Print, 0, at, static_cast<uint32_t>(e->args.size()), id == BuiltinId::Println ? 1 : 0);
+      fb_->emit(Op::Print, 0, at, operand_count(e->args, 0), id == BuiltinId::Println ? 1 : 0);
       fb_->release(m);
       return 0;
     }
@@ -253,7 +288,7 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
       uint32_t c = expr(e->args[0]);
       uint32_t at = print_args(e->args, 1);
       line(e->lparen);
-      fb_->emit(Op::Assert, c, at, static_cast<uint32_t>(e->args.size() - 1));
+      fb_->emit(Op::Assert, c, at, operand_count(e->args, 1));
       fb_->release(m);
       return 0;
     }
@@ -264,6 +299,8 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
       size_t m = fb_->mark();
       uint32_t x = expr(e->args[0]);
       if (xt->is<types::Map>()) fb_->emit(Op::MapLen, d, x);
+      else if (auto* ar = xt->as<types::Array>())  // evaluated for its calls; the length is static
+        fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(d), static_cast<int32_t>(ar->len)));
       else move(d, x + (id == BuiltinId::Len ? 1 : 2), 1);
       fb_->release(m);
       return d;
@@ -285,12 +322,25 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
         fb_->emit(Op::AppendSlice, cur, cur, src, b ? 1 : 0);
         fb_->emit_ext(ai);
       } else {
-        for (size_t i = 1; i < e->args.size(); ++i) {
-          size_t m2 = fb_->mark();
-          uint32_t v = expr_to(e->args[i], sl->elem);
-          fb_->emit(Op::Append, cur, cur, v);
-          fb_->emit_ext(ai);
-          fb_->release(m2);
+        // All values first, then one append: capacity is checked for all of
+        // them before anything is written.
+        size_t n = e->args.size() - 1;
+        if (n > 0) {
+          std::vector<rt::SlotKind> kinds;
+          for (size_t i = 0; i < n; ++i) {
+            const auto& k = layouts_.kinds(sl->elem);
+            kinds.insert(kinds.end(), k.begin(), k.end());
+          }
+          uint32_t vals = fb_->alloc(kinds);
+          uint32_t es = layouts_.slots(sl->elem);
+          for (size_t i = 0; i < n; ++i) {
+            size_t m2 = fb_->mark();
+            expr_to(e->args[i + 1], sl->elem, vals + static_cast<uint32_t>(i) * es);
+            fb_->release(m2);
+          }
+          if (n > 0xFFFF) unsupported(e->pos, "append of more than 65535 values");
+          fb_->emit(Op::Append, cur, cur, vals);
+          fb_->emit_ext(ai, static_cast<uint32_t>(n));
         }
       }
       move(d, cur, 3);

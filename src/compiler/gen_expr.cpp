@@ -27,6 +27,13 @@ rt::Slot double_bits(double d) {
 
 }  // namespace
 
+uint32_t Gen::stable(uint32_t slot, const types::Type* t) {
+  if (!snapshot_) return slot;
+  uint32_t c = alloc(t);
+  move(c, slot, layouts_.slots(t));
+  return c;
+}
+
 void Gen::move(uint32_t to, uint32_t from, uint32_t n) {
   if (to == from || n == 0) return;
   if (n == 1) fb_->emit(Op::Move, to, from);
@@ -327,8 +334,8 @@ uint32_t Gen::selector(const ast::SelectorExpr* e, int64_t dest) {
   const types::Selection& sel = it->second;
   if (sel.kind == types::Selection::Kind::MethodVal) return bound_method(e, dest);
   if (sel.kind == types::Selection::Kind::MethodExpr) {
-    if (types::is_interface(sel.recv)) unsupported(e->pos, "interface method expressions");
-    uint32_t fi = method_wrapper(sel.recv, sel.obj->as<types::Func>(), sel.index, false);
+    uint32_t fi = types::is_interface(sel.recv) ? iface_method_func(sel.recv, sel.obj->as<types::Func>())
+                                                : method_wrapper(sel.recv, sel.obj->as<types::Func>(), sel.index, false);
     uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc({rt::SlotKind::Ref});
     fb_->emit(Op::MakeClosure, d, fi & 0xFFFF, 0, static_cast<uint8_t>(fi >> 16));
     return d;
@@ -362,7 +369,7 @@ uint32_t Gen::slice_expr(const ast::SliceExpr* e, int64_t dest) {
     fb_->emit(Op::Move, tmp, as_pointer(base));
     fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(tmp + 1), static_cast<int32_t>(ar->len)));
     fb_->emit(Op::Move, tmp + 2, tmp + 1);
-    fb_->emit(Op::SliceExpr, r, tmp, idx, flags);
+    fb_->emit(Op::SliceExpr, r, tmp, idx, flags | 8);  // 8: bounds errors name the array's length
     fb_->emit_ext(layouts_.elem_code(ar->elem));
   } else {
     unsupported(e->pos, "slicing this operand");
@@ -505,9 +512,13 @@ uint32_t Gen::convert_value(uint32_t src, const types::Type* from, const types::
     } else if (tb->is_string() || tb->is_boolean()) {
       move(d, src, layouts_.slots(to));
     } else if (tb->is_float()) {
-      if (fb->is_float()) move(d, src, 1);
-      else fb_->emit(fb->is_unsigned() ? Op::U2F : Op::I2F, d, src);
-      if (tb->bkind == BasicKind::Float32) fb_->emit(Op::F32Round, d, d);
+      bool f32 = tb->bkind == BasicKind::Float32;
+      if (fb->is_float()) {
+        move(d, src, 1);
+        if (f32) fb_->emit(Op::F32Round, d, d);
+      } else {
+        fb_->emit(fb->is_unsigned() ? Op::U2F : Op::I2F, d, src, 0, f32 ? 1 : 0);
+      }
     } else if (fb->is_float()) {
       uint8_t code = layouts_.narrow_code(to);
       if (tb->bkind == BasicKind::Uint64 || tb->bkind == BasicKind::Uint) code = 7;
@@ -554,6 +565,7 @@ LValue Gen::lvalue(const ast::Expr* e) {
         return lv;
       }
       const types::Object* o = info_->obj(id);
+      if (!lv.type && o) lv.type = o->type;  // e.g. a redeclared name on the left of :=
       auto it = vars_.find(o);
       if (it == vars_.end()) it = global_locs_.find(o);
       if (it == global_locs_.end()) unsupported(e->pos, "variable " + id->name);
@@ -588,10 +600,12 @@ LValue Gen::lvalue(const ast::Expr* e) {
       const types::Type* cur = type_of(s->x);
       LValue base;
       if (types::underlying(cur)->is<types::Pointer>()) {
-        base = LValue{LValue::Ptr, expr(s->x), 0, 0, 1, nullptr};
+        base = LValue{LValue::Ptr, stable(expr(s->x), cur), 0, 0, 1, nullptr};
         cur = types::underlying(cur)->as<types::Pointer>()->elem;
-      } else {
+      } else if (tv(s->x).mode == types::Mode::Variable) {
         base = lvalue(s->x);
+      } else {  // a field of a value (call result, assertion, ...): read from a temporary
+        base = LValue{LValue::Slots, expr(s->x), 0, 0, 1, nullptr};
       }
       const types::Type* ft = nullptr;
       LValue r = field_path(base, cur, sel.index, &ft);
@@ -603,8 +617,8 @@ LValue Gen::lvalue(const ast::Expr* e) {
       const types::Type* xt = types::underlying(type_of(ix->x));
       if (auto* sl = xt->as<types::Slice>()) {
         lv.kind = LValue::SliceElem;
-        lv.a = expr(ix->x);
-        lv.b = expr(ix->index);
+        lv.a = stable(expr(ix->x), type_of(ix->x));
+        lv.b = stable(expr(ix->index), type_of(ix->index));
         lv.code = layouts_.elem_code(sl->elem);
         line(ix->lbrack);
         return lv;
@@ -614,7 +628,7 @@ LValue Gen::lvalue(const ast::Expr* e) {
                                                                 : LValue{LValue::Slots, expr(ix->x), 0, 0, 1, nullptr};
         base.type = type_of(ix->x);
         uint8_t code = layouts_.elem_code(ar->elem);
-        uint32_t idx = expr(ix->index);
+        uint32_t idx = stable(expr(ix->index), type_of(ix->index));
         line(ix->lbrack);
         if (base.kind == LValue::Slots) {
           lv.kind = LValue::ArrayElem;
@@ -636,8 +650,8 @@ LValue Gen::lvalue(const ast::Expr* e) {
       }
       if (auto* mt = xt->as<types::Map>()) {
         lv.kind = LValue::MapEntry;
-        lv.a = expr(ix->x);
-        lv.b = expr_to(ix->index, mt->key);
+        lv.a = stable(expr(ix->x), type_of(ix->x));
+        lv.b = stable(expr_to(ix->index, mt->key), mt->key);
         bc::Aux ax;
         ax.ptr = layouts_.map_type(type_of(ix->x));
         lv.aux = fb_->add_aux(ax);
@@ -647,7 +661,7 @@ LValue Gen::lvalue(const ast::Expr* e) {
     }
     case ast::NodeKind::StarExpr: {
       lv.kind = LValue::Ptr;
-      lv.a = expr(e->as<ast::StarExpr>()->x);
+      lv.a = stable(expr(e->as<ast::StarExpr>()->x), type_of(e->as<ast::StarExpr>()->x));
       lv.b = 0;
       return lv;
     }

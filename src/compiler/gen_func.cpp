@@ -232,18 +232,19 @@ uint32_t Gen::method_wrapper(const types::Type* recv, const types::Func* m, cons
   for (int i : path) key += "." + std::to_string(i);
   auto it = wrappers_.find(key);
   if (it != wrappers_.end()) return it->second;
-  uint32_t target = func_index(m);
+  bool iface_target = m->decl == nullptr;  // promoted from an embedded interface
+  uint32_t target = iface_target ? 0 : func_index(m);
   bool recv_is_ptr = types::underlying(recv)->is<types::Pointer>();
   bool data_is_ptr = recv_is_ptr || (for_iface && rr->boxed);
   // Direct entry: the receiver word already is what the method expects.
-  if (path.empty() && ((recv_is_ptr && m->ptr_recv) || (!data_is_ptr && !m->ptr_recv))) {
+  if (!iface_target && path.empty() && ((recv_is_ptr && m->ptr_recv) || (!data_is_ptr && !m->ptr_recv))) {
     wrappers_[key] = target;
     return target;
   }
-  uint32_t fi = declare_function(funcs_[target].name + "·wrap");
+  uint32_t fi = declare_function(rr->name + "." + m->name + "·wrap");
   wrappers_[key] = fi;
   bc::Function& fn = funcs_[fi];
-  fn.file = funcs_[target].file;
+  fn.file = iface_target ? mod_.main_file : funcs_[target].file;
   FuncBuilder fb(fn);
   FuncBuilder* saved = fb_;
   fb_ = &fb;
@@ -270,6 +271,22 @@ uint32_t Gen::method_wrapper(const types::Type* recv, const types::Func* m, cons
   }
   const types::Type* final_t = cur;
   LValue lv = field_path(base, cur, path, &final_t);
+  if (iface_target) {
+    // Call the method on the embedded interface value.
+    std::vector<rt::SlotKind> ik{rt::SlotKind::IfaceType, rt::SlotKind::IfaceData, rt::SlotKind::Scalar};
+    ik.insert(ik.end(), pk.begin(), pk.end());
+    uint32_t blk = fb.alloc(ik);
+    lv.type = final_t;
+    load(lv, blk);
+    if (!pk.empty()) fb.emit(Op::MoveN, blk + 3, params, static_cast<uint32_t>(pk.size()));
+    const auto* it = types::underlying(final_t)->as<types::Interface>();
+    uint32_t idx = 0;
+    while (idx < it->all_methods.size() && it->all_methods[idx]->name != m->name) ++idx;
+    fb.emit(Op::CallIface, res, blk, blk + 2, static_cast<uint8_t>(idx));
+    fb.emit(Op::Ret, res, nres);
+    fb_ = saved;
+    return fi;
+  }
   // Build the argument block: receiver then params.
   std::vector<rt::SlotKind> ak;
   const types::Type* mrecv_t = msig->recv->type;
@@ -376,6 +393,39 @@ uint32_t Gen::bound_method(const ast::SelectorExpr* e, int64_t dest) {
   return d;
 }
 
+uint32_t Gen::iface_method_func(const types::Type* iface, const types::Func* m) {
+  const rt::RType* ir = layouts_.rtype(iface);
+  std::string key = "iface." + std::to_string(ir->id) + "." + m->name;
+  auto it = wrappers_.find(key);
+  if (it != wrappers_.end()) return it->second;
+  uint32_t fi = declare_function(ir->name + "." + m->name);
+  wrappers_[key] = fi;
+  bc::Function& fn = funcs_[fi];
+  fn.file = fb_ ? fb_->fn().file : mod_.main_file;
+  FuncBuilder fb(fn);
+  uint32_t recv = fb.alloc({rt::SlotKind::IfaceType, rt::SlotKind::IfaceData});
+  std::vector<rt::SlotKind> pk;
+  for (types::Var* p : m->sig()->params->vars) {
+    const auto& k = layouts_.kinds(p->type);
+    pk.insert(pk.end(), k.begin(), k.end());
+  }
+  uint32_t params = pk.empty() ? 0 : fb.alloc(pk);
+  fn.param_slots = fn.frame_slots;
+  uint32_t nres = layouts_.slots(m->sig()->results);
+  uint32_t res = nres ? fb.alloc(layouts_.kinds(m->sig()->results)) : 0;
+  fn.result_slots = nres;
+  std::vector<rt::SlotKind> ak{rt::SlotKind::Scalar};
+  ak.insert(ak.end(), pk.begin(), pk.end());
+  uint32_t args = fb.alloc(ak);
+  if (!pk.empty()) fb.emit(Op::MoveN, args + 1, params, static_cast<uint32_t>(pk.size()));
+  const auto* itype = types::underlying(iface)->as<types::Interface>();
+  uint32_t idx = 0;
+  while (idx < itype->all_methods.size() && itype->all_methods[idx]->name != m->name) ++idx;
+  fb.emit(Op::CallIface, res, recv, args, static_cast<uint8_t>(idx));
+  fb.emit(Op::Ret, res, nres);
+  return fi;
+}
+
 const rt::Itab* Gen::itab_for(const types::Type* dyn, const types::Type* iface) {
   const rt::RType* dr = layouts_.rtype(dyn);
   const rt::RType* ir = layouts_.rtype(iface);
@@ -415,6 +465,8 @@ void Gen::fill_method_sets() {
       if (!visited.insert(w).second) continue;
       if (auto* nm = w->as<types::Named>())
         for (const types::Func* f : nm->methods) names.insert(f->name);
+      if (auto* it = types::underlying(w)->as<types::Interface>())
+        for (const types::Func* f : it->all_methods) names.insert(f->name);
       if (auto* st = types::underlying(w)->as<types::Struct>())
         for (const types::Var* f : st->fields)
           if (f->embedded) work.push_back(f->type);
@@ -425,7 +477,7 @@ void Gen::fill_method_sets() {
       if (!f) continue;
       bool needs_ptr = f->ptr_recv && !sel.indirect && !is_ptr;
       if (needs_ptr) continue;  // not in the method set of a value
-      if (!func_ids_.count(f)) continue;
+      if (f->decl && !func_ids_.count(f)) continue;  // methods without bodies are not callable
       uint32_t w;
       try {
         w = method_wrapper(t, f, sel.index, true);
@@ -438,10 +490,11 @@ void Gen::fill_method_sets() {
   }
   for (const PendingItab& p : itabs_) {
     for (const std::string& name : p.itab->iface->iface_methods) {
-      uint32_t f = 0;
+      const rt::RMethod* found = nullptr;
       for (const rt::RMethod& m : p.itab->type->methods)
-        if (m.name == name) f = m.func;
-      p.itab->funcs.push_back(f);
+        if (m.name == name) found = &m;
+      if (!found) unsupported(ast::NoPos, "method " + name + " of " + p.itab->type->name + " in an interface table");
+      p.itab->funcs.push_back(found->func);
     }
   }
 }

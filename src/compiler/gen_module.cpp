@@ -71,10 +71,15 @@ void Gen::compile_entry() {
     vars_.clear();
     for (const types::Initializer& init : info_->init_order) {
       if (!init.rhs) continue;
-      if (init.lhs.size() != 1) unsupported(init.rhs->pos, "multi-value package variable initialization");
       size_t m = fb.mark();
-      uint32_t v = expr_to(init.rhs, init.lhs[0]->type);
-      fb.emit(Op::StoreGlobal, globals_[init.lhs[0]], v, layouts_.slots(init.lhs[0]->type));
+      std::vector<const types::Type*> targets;
+      for (const types::Var* v : init.lhs) targets.push_back(globals_.count(v) ? v->type : nullptr);
+      std::vector<ast::Expr*> rhs{const_cast<ast::Expr*>(init.rhs)};
+      std::vector<uint32_t> vals = rhs_values(rhs, targets, init.rhs->pos);
+      for (size_t i = 0; i < init.lhs.size(); ++i) {
+        auto g = globals_.find(init.lhs[i]);  // `var _ = f()` is evaluated for its effects only
+        if (g != globals_.end()) fb.emit(Op::StoreGlobal, g->second, vals[i], layouts_.slots(init.lhs[i]->type));
+      }
       fb.release(m);
     }
     for (const types::Func* f : info_->inits) fb.emit(Op::Call, 0, func_index(f) & 0xFFFF, 0, static_cast<uint8_t>(func_index(f) >> 16));

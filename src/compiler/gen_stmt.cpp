@@ -163,7 +163,9 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
       lv.kind = LValue::Blank;
       lv.type = nv->type;
     } else {
+      snapshot_ = s->lhs.size() > 1;
       lv = lvalue(l);
+      snapshot_ = false;
     }
     lvs.push_back(lv);
     targets.push_back(lv.kind == LValue::Blank && !nv ? nullptr : lv.type);
@@ -212,10 +214,7 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
   std::vector<const types::Type*> parts;
   uint32_t block;
   size_t m = fb_->mark();
-  if (auto* tup = type_of(e)->as<types::Tuple>()) {
-    for (const types::Var* v : tup->vars) parts.push_back(v->type);
-    block = expr(e);
-  } else if (auto* ix = e->as<ast::IndexExpr>()) {  // v, ok := m[k]
+  if (auto* ix = e->as<ast::IndexExpr>()) {  // v, ok := m[k]
     const types::Type* mt = type_of(ix->x);
     const types::Type* vt = types::underlying(mt)->as<types::Map>()->elem;
     parts = {vt, types::basic_type(types::BasicKind::Bool)};
@@ -231,6 +230,9 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
   } else if (auto* ta = e->as<ast::TypeAssertExpr>()) {  // v, ok := x.(T)
     parts = {tv(ta->type).type, types::basic_type(types::BasicKind::Bool)};
     block = type_assert(ta, -1, true);
+  } else if (auto* tup = type_of(e)->as<types::Tuple>()) {
+    for (const types::Var* v : tup->vars) parts.push_back(v->type);
+    block = expr(e);
   } else {
     unsupported(pos, "this multi-value assignment");
   }
@@ -338,6 +340,20 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     if (s->tok == ast::Tok::Define) define_var(info_->obj(target)->as<types::Var>(), src);
     else store(lvalue(target), src);
   };
+  // `for k, v = range` resolves both targets before assigning either.
+  auto bind2 = [&](uint32_t ksrc, const types::Type* kt, uint32_t vsrc, const types::Type* vt) {
+    if (s->tok == ast::Tok::Define || !s->key || !s->value) {
+      bind(s->key, ksrc, kt);
+      bind(s->value, vsrc, vt);
+      return;
+    }
+    snapshot_ = true;
+    LValue kl = lvalue(s->key);
+    LValue vl = lvalue(s->value);
+    snapshot_ = false;
+    store(kl, ksrc);
+    store(vl, vsrc);
+  };
   auto body = [&](const std::function<void()>& step, uint32_t top) {
     loops_.push_back(LoopCtx{label, {}, {}, true});
     size_t bm = fb_->mark();
@@ -363,8 +379,7 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     uint32_t next = fb_->emit(Op::MapIterNext, blk + 1, k, s->value ? v : 0xFFFF);
     uint32_t ext = fb_->emit_ext(ai);
     size_t im = fb_->mark();
-    bind(s->key, k, mt->key);
-    bind(s->value, v, mt->elem);
+    bind2(k, mt->key, v, mt->elem);
     std::vector<uint32_t> breaks = body([] {}, top);
     fb_->release(im);
     // When done, MapIterNext jumps to just past the loop.
@@ -414,11 +429,9 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
   if (what == String) {
     uint32_t rw = fb_->alloc_scalar(2);
     fb_->emit(Op::StrDecode, rw, coll, idx);
-    bind(s->key, idx, key_t);
-    bind(s->value, rw, types::basic_type(types::BasicKind::Int32));
+    bind2(idx, key_t, rw, types::basic_type(types::BasicKind::Int32));
     move(step_n, rw + 1, 1);
   } else {
-    bind(s->key, idx, key_t);
     if (s->value && elem) {
       uint32_t v = alloc(elem);
       if (what == Slice) {
@@ -427,7 +440,9 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
         fb_->emit(Op::ArrGet, v, coll, idx, layouts_.elem_code(elem));
         fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(xt->as<types::Array>()->len)));
       }
-      bind(s->value, v, elem);
+      bind2(idx, key_t, v, elem);
+    } else {
+      bind(s->key, idx, key_t);
     }
   }
   std::vector<uint32_t> breaks = body([&] { fb_->emit(Op::AddI, idx, idx, step_n); }, top);

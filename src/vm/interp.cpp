@@ -36,8 +36,8 @@ inline void nil_check(Slot p) {
 }
 
 inline void index_check(int64_t i, int64_t len) {
-  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(len))
-    fault("index out of range [" + std::to_string(i) + "] with length " + std::to_string(len));
+  if (i < 0) fault("index out of range [" + std::to_string(i) + "]");
+  if (i >= len) fault("index out of range [" + std::to_string(i) + "] with length " + std::to_string(len));
 }
 
 int64_t shift_count(Slot c, bool is_signed) {
@@ -330,8 +330,13 @@ bool Interp::loop() {
   L_LtF: R(ins.a) = F(R(ins.b)) < F(R(ins.c)); NEXT();
   L_LeF: R(ins.a) = F(R(ins.b)) <= F(R(ins.c)); NEXT();
 
-  L_I2F: R(ins.a) = SF(static_cast<double>(I(R(ins.b)))); NEXT();
-  L_U2F: R(ins.a) = SF(static_cast<double>(R(ins.b))); NEXT();
+  // flags&1: to float32, rounding once from the integer (not via float64).
+  L_I2F:
+    R(ins.a) = (ins.flags & 1) ? SF(static_cast<double>(static_cast<float>(I(R(ins.b))))) : SF(static_cast<double>(I(R(ins.b))));
+    NEXT();
+  L_U2F:
+    R(ins.a) = (ins.flags & 1) ? SF(static_cast<double>(static_cast<float>(R(ins.b)))) : SF(static_cast<double>(R(ins.b)));
+    NEXT();
   L_F2I: R(ins.a) = float_to_int(F(R(ins.b)), ins.flags); NEXT();
 
   L_Jmp:
@@ -584,7 +589,7 @@ bool Interp::loop() {
   L_Append: {
     fr->pc = pc;
     const bc::Aux& ax = fr->fn->aux[pc[1].a];
-    append_values(vm, &R(ins.a), &R(ins.b), &R(ins.c), 1, ax);
+    append_values(vm, &R(ins.a), &R(ins.b), &R(ins.c), pc[1].b ? pc[1].b : 1, ax);
     pc += 2;
     DISPATCH();
   }

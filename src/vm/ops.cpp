@@ -62,13 +62,16 @@ Slot float_to_int(double d, uint8_t code) {
 }
 
 void slice_fault(int64_t lo, int64_t hi, int64_t max, uint8_t given, bool is_string, int64_t cap) {
-  const char* what = is_string ? "length" : "capacity";
+  // Go's texts: strings and arrays are checked against their length, slices
+  // against their capacity.
+  const char* what = (is_string || (given & 8)) ? "length" : "capacity";
   if (given & 4) {  // 3-index form
     if (max < 0 || max > cap) fault("slice bounds out of range [::" + num(max) + "] with " + what + " " + num(cap));
     if (hi < 0 || hi > max) fault("slice bounds out of range [:" + num(hi) + ":" + num(max) + "]");
     fault("slice bounds out of range [" + num(lo) + ":" + num(hi) + ":]");
   }
   if (hi < 0 || hi > cap) fault("slice bounds out of range [:" + num(hi) + "] with " + what + " " + num(cap));
+  if (lo < 0) fault("slice bounds out of range [" + num(lo) + ":]");
   fault("slice bounds out of range [" + num(lo) + ":" + num(hi) + "]");
 }
 
