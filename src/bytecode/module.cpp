@@ -34,6 +34,12 @@ std::string check_function(const Module& m, const Function& f, size_t fi) {
         if (t < 0 || t >= static_cast<int64_t>(f.code.size())) return where(pc) + "jump out of range";
         break;
       }
+      case Op::JNLt: case Op::JNLe: case Op::JNEq: case Op::JNNe: case Op::JNLtK: case Op::JNLeK:
+      case Op::JNGtK: case Op::JNGeK: case Op::JNEqK: case Op::JNNeK: {
+        int64_t t = static_cast<int64_t>(pc) + 1 + static_cast<int16_t>(i.c);
+        if (t < 0 || t >= static_cast<int64_t>(f.code.size())) return where(pc) + "jump out of range";
+        break;
+      }
       case Op::Call:
         if (static_cast<size_t>(i.b | (i.flags << 16)) >= m.funcs.size()) return where(pc) + "call of unknown function";
         break;
@@ -91,6 +97,7 @@ std::string disassemble(const Module& m) {
       if (i.flags) out << " [" << int(i.flags) << "]";
       if (i.op == Op::Jmp || i.op == Op::JmpIf || i.op == Op::JmpIfNot)
         out << "\t-> " << static_cast<int64_t>(pc) + 1 + i.imm();
+      if (is_short_branch(i.op)) out << "\t-> " << static_cast<int64_t>(pc) + 1 + static_cast<int16_t>(i.c);
       out << "\n";
     }
   }

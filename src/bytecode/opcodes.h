@@ -67,6 +67,16 @@ namespace vo::bc {
   X(Jmp, "pc += imm") \
   X(JmpIf, "if a != 0: pc += imm") \
   X(JmpIfNot, "if a == 0: pc += imm") \
+  X(JNLt, "if !(a < b) signed: pc += int16(c)") \
+  X(JNLe, "if !(a <= b) signed: pc += int16(c)") \
+  X(JNEq, "if !(a == b): pc += int16(c)") \
+  X(JNNe, "if !(a != b): pc += int16(c)") \
+  X(JNLtK, "if !(a < int16(b)): pc += int16(c)") \
+  X(JNLeK, "if !(a <= int16(b)): pc += int16(c)") \
+  X(JNGtK, "if !(a > int16(b)): pc += int16(c)") \
+  X(JNGeK, "if !(a >= int16(b)): pc += int16(c)") \
+  X(JNEqK, "if !(a == int16(b)): pc += int16(c)") \
+  X(JNNeK, "if !(a != int16(b)): pc += int16(c)") \
   X(Call, "call funcs[b | flags<<16] with args copied from c; results to a") \
   X(CallClosure, "call closure b with args from c; results to a") \
   X(CallIface, "call method flags of interface b (receiver data goes to slot c, args follow); results to a") \
@@ -145,6 +155,9 @@ inline Instr make_imm(Op op, uint16_t a, int32_t imm, uint8_t flags = 0) {
   uint32_t u = static_cast<uint32_t>(imm);
   return Instr{op, flags, a, static_cast<uint16_t>(u & 0xFFFF), static_cast<uint16_t>(u >> 16)};
 }
+
+// Compare-and-branch ops, whose 16-bit offset is in c.
+inline bool is_short_branch(Op op) { return op >= Op::JNLt && op <= Op::JNNeK; }
 
 // Whether `op` is followed by an Ext word.
 bool has_ext(Op op);

@@ -58,6 +58,11 @@ uint32_t FuncBuilder::emit_jump(bc::Op op, uint32_t cond_slot) { return emit(bc:
 void FuncBuilder::patch_jump(uint32_t at, uint32_t target) {
   bc::Instr& i = fn_.code[at];
   int32_t off = static_cast<int32_t>(target) - static_cast<int32_t>(at) - 1;
+  if (bc::is_short_branch(i.op)) {
+    if (off < INT16_MIN || off > INT16_MAX) throw std::length_error("branch too far in one function");
+    i.c = static_cast<uint16_t>(static_cast<int16_t>(off));
+    return;
+  }
   i = bc::make_imm(i.op, i.a, off, i.flags);
 }
 

@@ -108,6 +108,7 @@ class Gen {
   uint32_t expr_to(const ast::Expr* e, const types::Type* to, int64_t dest = -1);
   uint32_t constant(const types::TypeAndValue& tv, const types::Type* t, int64_t dest);
   uint32_t binary(const ast::BinaryExpr* e, int64_t dest);
+  bool small_const(const ast::Expr* e, int16_t* out) const;
   uint32_t compare(ast::Tok op, const types::Type* t, uint32_t x, uint32_t y, int64_t dest);
   uint32_t unary(const ast::UnaryExpr* e, int64_t dest);
   uint32_t ident(const ast::Ident* e, int64_t dest);
@@ -138,7 +139,7 @@ class Gen {
   // ---- calls (gen_call.cpp)
   uint32_t call(const ast::CallExpr* e, int64_t dest);
   CallPlan plan_call(const ast::CallExpr* e);
-  uint32_t emit_call(const CallPlan& p, int64_t dest);
+  void emit_call(const CallPlan& p, uint32_t res);
   void eval_args(const ast::CallExpr* e, const types::Signature* sig, uint32_t at, size_t skip);
   uint32_t builtin_call(const ast::CallExpr* e, types::BuiltinId id, int64_t dest);
   uint32_t print_args(const std::vector<ast::Expr*>& args, size_t first);

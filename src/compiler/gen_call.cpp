@@ -185,10 +185,8 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
   return p;
 }
 
-// Emits the call; returns the first slot of the results.
-uint32_t Gen::emit_call(const CallPlan& p, int64_t dest) {
-  uint32_t nres = p.results ? layouts_.slots(p.results) : 0;
-  uint32_t res = nres ? fb_->alloc(layouts_.kinds(p.results)) : 0;
+// Emits the call with its results written to `res`.
+void Gen::emit_call(const CallPlan& p, uint32_t res) {
   switch (p.kind) {
     case CallPlan::Static:
       fb_->emit(Op::Call, res, p.func & 0xFFFF, p.args, static_cast<uint8_t>(p.func >> 16));
@@ -197,7 +195,6 @@ uint32_t Gen::emit_call(const CallPlan& p, int64_t dest) {
     case CallPlan::Iface: fb_->emit(Op::CallIface, res, p.callee, p.args, static_cast<uint8_t>(p.method)); break;
     case CallPlan::Native: fb_->emit(Op::CallNative, res, p.func, p.args); break;
   }
-  return res;
 }
 
 uint32_t Gen::call(const ast::CallExpr* e, int64_t dest) {
@@ -211,22 +208,15 @@ uint32_t Gen::call(const ast::CallExpr* e, int64_t dest) {
   }
   const auto* sig = types::underlying(ftv.type)->as<types::Signature>();
   uint32_t nres = layouts_.slots(sig->results);
+  // Results land directly in their destination: arguments are copied into
+  // the callee's frame before it runs, so the destination may be an argument.
+  uint32_t d = 0;
+  if (nres) d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc(layouts_.kinds(sig->results));
   size_t m = fb_->mark();
   CallPlan p = plan_call(e);
   line(e->lparen);
-  uint32_t res = emit_call(p, dest);
-  // Keep the results while releasing the argument block.
-  uint32_t d = 0;
-  if (nres) {
-    d = dest >= 0 ? static_cast<uint32_t>(dest) : UINT32_MAX;
-    if (dest >= 0) move(d, res, nres);
-  }
+  emit_call(p, d);
   fb_->release(m);
-  if (nres == 0) return 0;
-  if (dest < 0) {
-    d = fb_->alloc(layouts_.kinds(sig->results));
-    move(d, res, nres);
-  }
   return d;
 }
 

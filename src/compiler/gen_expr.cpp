@@ -140,40 +140,66 @@ uint32_t Gen::ident(const ast::Ident* e, int64_t dest) {
   return load(lv, dest);
 }
 
+// A small integer constant operand (fits the 16-bit immediate forms).
+bool Gen::small_const(const ast::Expr* e, int16_t* out) const {
+  const types::TypeAndValue& t = tv(e);
+  if (t.mode != Mode::Constant || !t.type || is_float(t.type) || is_string(t.type)) return false;
+  auto b = basic(t.type);
+  if (!b || b->is_boolean()) return false;
+  auto v = t.val.int64_val();
+  if (!v || *v < INT16_MIN || *v > INT16_MAX) return false;
+  *out = static_cast<int16_t>(*v);
+  return true;
+}
+
 uint32_t Gen::binary(const ast::BinaryExpr* e, int64_t dest) {
   ast::Tok op = e->op;
   if (op == ast::Tok::LAnd || op == ast::Tok::LOr) {
-    uint32_t d = dest_or_alloc(dest, type_of(e));
+    // Computed in a temporary: the right operand may read the destination.
+    uint32_t d = fb_->alloc_scalar();
     expr(e->x, d);
     uint32_t j = fb_->emit_jump(op == ast::Tok::LAnd ? Op::JmpIfNot : Op::JmpIf, d);
     size_t m = fb_->mark();
     expr(e->y, d);
     fb_->release(m);
     fb_->patch_here(j);
-    return d;
+    if (dest < 0) return d;
+    move(static_cast<uint32_t>(dest), d, 1);
+    return static_cast<uint32_t>(dest);
   }
   const types::Type* xt = type_of(e->x);
-  size_t m = fb_->mark();
   bool cmp = op == ast::Tok::Eql || op == ast::Tok::Neq || op == ast::Tok::Lss || op == ast::Tok::Leq ||
              op == ast::Tok::Gtr || op == ast::Tok::Geq;
   if (cmp) {
+    uint32_t d = dest_or_alloc(dest, type_of(e));
+    size_t m = fb_->mark();
     // Mixed interface/concrete comparisons compare as interfaces.
     const types::Type* yt = type_of(e->y);
     if (!types::is_interface(xt) && types::is_interface(yt)) xt = yt;
     uint32_t x = expr_to(e->x, xt);
     uint32_t y = expr_to(e->y, xt);
-    uint32_t r = compare(op, xt, x, y, -1);
+    compare(op, xt, x, y, d);
     fb_->release(m);
-    uint32_t d = dest_or_alloc(dest, type_of(e));
-    move(d, r, 1);
     return d;
   }
   const types::Type* t = type_of(e);
-  uint32_t x = expr(e->x);
-  uint32_t y = expr(e->y);
-  uint32_t r = alloc(t);
+  // The result goes straight to its destination: operands are read before
+  // the single instruction writes it.
+  uint32_t d = dest_or_alloc(dest, t);
+  size_t m = fb_->mark();
   bool f = is_float(t);
   bool u = is_unsigned(t);
+  int16_t k;
+  if (!f && !is_string(t) && (op == ast::Tok::Add || op == ast::Tok::Sub) && small_const(e->y, &k) && k != INT16_MIN) {
+    uint32_t x = expr(e->x);
+    line(e->op_pos);
+    fb_->emit(Op::AddImm, d, x, static_cast<uint16_t>(op == ast::Tok::Add ? k : -k));
+    if (uint8_t n = layouts_.narrow_code(t)) fb_->emit(Op::Narrow, d, d, 0, n);
+    fb_->release(m);
+    return d;
+  }
+  uint32_t x = expr(e->x);
+  uint32_t y = expr(e->y);
   Op o;
   uint8_t flags = 0;
   switch (op) {
@@ -191,13 +217,11 @@ uint32_t Gen::binary(const ast::BinaryExpr* e, int64_t dest) {
     default: unsupported(e->op_pos, "operator " + std::string(ast::tok_string(op)));
   }
   line(e->op_pos);
-  fb_->emit(o, r, x, y, flags);
-  if (f && is_f32(t)) fb_->emit(Op::F32Round, r, r);
+  fb_->emit(o, d, x, y, flags);
+  if (f && is_f32(t)) fb_->emit(Op::F32Round, d, d);
   else if (uint8_t n = layouts_.narrow_code(t); n && o != Op::And && o != Op::Or && o != Op::AndNot)
-    fb_->emit(Op::Narrow, r, r, 0, n);
+    fb_->emit(Op::Narrow, d, d, 0, n);
   fb_->release(m);
-  uint32_t d = dest_or_alloc(dest, t);
-  move(d, r, layouts_.slots(t));
   return d;
 }
 
@@ -545,6 +569,43 @@ uint32_t Gen::convert_value(uint32_t src, const types::Type* from, const types::
 }
 
 void Gen::cond_jump(const ast::Expr* e, bool jump_if, std::vector<uint32_t>& patches) {
+  while (auto* p = e->as<ast::ParenExpr>()) e = p->x;
+  // `if a < b` on signed integers (the common loop and branch shape): one
+  // compare-and-branch instruction instead of a compare and a jump.
+  if (auto* be = e->as<ast::BinaryExpr>(); be && !jump_if && tv(e).mode != Mode::Constant) {
+    const types::Type* xt = type_of(be->x);
+    auto* b = basic(xt);
+    bool int_like = b && b->is_integer() && !b->is_unsigned();
+    bool eq_like = b && (b->is_integer() || b->is_boolean());
+    ast::Tok op = be->op;
+    bool ordered = op == ast::Tok::Lss || op == ast::Tok::Leq || op == ast::Tok::Gtr || op == ast::Tok::Geq;
+    bool equality = op == ast::Tok::Eql || op == ast::Tok::Neq;
+    if ((ordered && int_like) || (equality && eq_like && types::identical(types::underlying(xt), types::underlying(type_of(be->y))))) {
+      size_t m = fb_->mark();
+      int16_t k;
+      if (small_const(be->y, &k)) {
+        uint32_t x = expr(be->x);
+        Op o = op == ast::Tok::Lss ? Op::JNLtK : op == ast::Tok::Leq ? Op::JNLeK : op == ast::Tok::Gtr ? Op::JNGtK
+             : op == ast::Tok::Geq ? Op::JNGeK : op == ast::Tok::Eql ? Op::JNEqK : Op::JNNeK;
+        patches.push_back(fb_->emit(o, x, static_cast<uint16_t>(k), 0));
+      } else {
+        uint32_t x = expr(be->x);
+        uint32_t y = expr(be->y);
+        Op o;
+        switch (op) {
+          case ast::Tok::Lss: o = Op::JNLt; break;
+          case ast::Tok::Leq: o = Op::JNLe; break;
+          case ast::Tok::Gtr: o = Op::JNLt; std::swap(x, y); break;
+          case ast::Tok::Geq: o = Op::JNLe; std::swap(x, y); break;
+          case ast::Tok::Eql: o = Op::JNEq; break;
+          default: o = Op::JNNe; break;
+        }
+        patches.push_back(fb_->emit(o, x, y, 0));
+      }
+      fb_->release(m);
+      return;
+    }
+  }
   size_t m = fb_->mark();
   uint32_t c = expr(e);
   patches.push_back(fb_->emit_jump(jump_if ? Op::JmpIf : Op::JmpIfNot, c));

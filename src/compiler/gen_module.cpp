@@ -1,6 +1,7 @@
 // Module assembly: functions, globals, constants and the entry function that
 // initializes packages and runs main.
 #include <cstring>
+#include <stdexcept>
 
 #include "compiler/compiler.h"
 #include "compiler/gen.h"
@@ -147,6 +148,8 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
       compile_func_decl(fd, where.second);
     } catch (const Unsupported& u) {
       diags_.error(u.pos != ast::NoPos ? u.pos : fd->pos, "not supported yet: " + u.what);
+    } catch (const std::length_error& e) {
+      diags_.error(fd->pos, std::string("function too large: ") + e.what());
     }
   }
   try {

@@ -510,6 +510,16 @@ void Gen::switch_stmt(const ast::SwitchStmt* s, const std::string& label) {
 }
 
 void Gen::return_stmt(const ast::ReturnStmt* s) {
+  // One unnamed result: evaluate straight into the result slots (nothing
+  // else can observe them before the return).
+  if (s->results.size() == 1 && results_.size() == 1 && results_[0]->name.empty() &&
+      vars_[results_[0]].kind == VarLoc::Local) {
+    size_t m = fb_->mark();
+    expr_to(s->results[0], results_[0]->type, vars_[results_[0]].slot);
+    fb_->release(m);
+    emit_return();
+    return;
+  }
   if (!s->results.empty()) {
     // Evaluate all results before writing any result variable.
     std::vector<const types::Type*> targets;

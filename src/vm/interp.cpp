@@ -349,6 +349,21 @@ bool Interp::loop() {
     pc += R(ins.a) ? 1 : ins.imm() + 1;
     DISPATCH();
 
+#define JUMP_UNLESS(cond) \
+  pc += (cond) ? 1 : static_cast<int16_t>(ins.c) + 1; \
+  DISPATCH();
+  L_JNLt: JUMP_UNLESS(I(R(ins.a)) < I(R(ins.b)))
+  L_JNLe: JUMP_UNLESS(I(R(ins.a)) <= I(R(ins.b)))
+  L_JNEq: JUMP_UNLESS(R(ins.a) == R(ins.b))
+  L_JNNe: JUMP_UNLESS(R(ins.a) != R(ins.b))
+  L_JNLtK: JUMP_UNLESS(I(R(ins.a)) < static_cast<int16_t>(ins.b))
+  L_JNLeK: JUMP_UNLESS(I(R(ins.a)) <= static_cast<int16_t>(ins.b))
+  L_JNGtK: JUMP_UNLESS(I(R(ins.a)) > static_cast<int16_t>(ins.b))
+  L_JNGeK: JUMP_UNLESS(I(R(ins.a)) >= static_cast<int16_t>(ins.b))
+  L_JNEqK: JUMP_UNLESS(I(R(ins.a)) == static_cast<int16_t>(ins.b))
+  L_JNNeK: JUMP_UNLESS(I(R(ins.a)) != static_cast<int16_t>(ins.b))
+#undef JUMP_UNLESS
+
   L_Call: {
     const bc::Function* fn = &vm.mod_.funcs[ins.b | (ins.flags << 16)];
     fr->pc = pc;
