@@ -5,9 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -30,15 +28,6 @@ void usage(std::FILE* out) {
                "  disasm FILE.vo|DIR          print the compiled bytecode\n"
                "  version                     print the version\n"
                "  help                        print this help\n");
-}
-
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
 }
 
 // The .vo files of a program: the file itself, or a directory's files sorted by name.

@@ -116,6 +116,7 @@ class Gen {
   uint32_t selector(const ast::SelectorExpr* e, int64_t dest);
   uint32_t slice_expr(const ast::SliceExpr* e, int64_t dest);
   uint32_t composite(const ast::CompositeLit* e, int64_t dest);
+  uint32_t composite_of(const ast::CompositeLit* e, const types::Type* t, int64_t dest);
   // Allocates a heap copy of the composite literal (for &T{...}); pointer in dest.
   void heap_composite(const ast::CompositeLit* e, const types::Type* t, uint32_t dest);
   uint32_t type_assert(const ast::TypeAssertExpr* e, int64_t dest, bool comma_ok);

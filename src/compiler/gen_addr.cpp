@@ -145,7 +145,7 @@ uint32_t Gen::new_box(const types::Type* t, int64_t dest) {
 void Gen::heap_composite(const ast::CompositeLit* e, const types::Type* t, uint32_t dest) {
   if (auto* p = types::underlying(t)->as<types::Pointer>()) t = p->elem;
   size_t m = fb_->mark();
-  uint32_t v = composite(e, -1);
+  uint32_t v = composite_of(e, t, -1);
   uint32_t box = new_box(t, -1);
   uint32_t n = layouts_.slots(t);
   if (n > 255) unsupported(e->pos, "struct literals larger than 255 slots");

@@ -404,8 +404,10 @@ uint32_t Gen::slice_expr(const ast::SliceExpr* e, int64_t dest) {
   return d;
 }
 
-uint32_t Gen::composite(const ast::CompositeLit* e, int64_t dest) {
-  const types::Type* t = type_of(e);
+uint32_t Gen::composite(const ast::CompositeLit* e, int64_t dest) { return composite_of(e, type_of(e), dest); }
+
+// A composite literal built as type t (for an elided &T{...}, t is *T).
+uint32_t Gen::composite_of(const ast::CompositeLit* e, const types::Type* t, int64_t dest) {
   const types::Type* u = types::underlying(t);
   if (u->is<types::Pointer>()) {  // an elided &T{...} inside another literal
     uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc({rt::SlotKind::Ref});

@@ -30,8 +30,14 @@ uint32_t Gen::declare_local(types::Var* v) {
 
 // Declares v and initializes it from the value in `src`.
 void Gen::define_var(types::Var* v, uint32_t src) {
-  uint32_t s = declare_local(v);
   uint32_t n = layouts_.slots(v->type);
+  if (!v->escapes()) {  // no zeroing: the value is stored right away
+    uint32_t slot = fb_->alloc(layouts_.kinds(v->type));
+    vars_[v] = VarLoc{VarLoc::Local, slot};
+    move(slot, src, n);
+    return;
+  }
+  uint32_t s = declare_local(v);
   if (vars_[v].kind == VarLoc::Boxed) {
     if (n) fb_->emit(Op::Store, s, 0, src, static_cast<uint8_t>(n));
   } else {
@@ -144,6 +150,35 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
     store(lv, r);
     fb_->release(m);
     return;
+  }
+  // x := e for a new local: evaluate straight into its slots.
+  if (s->tok == ast::Tok::Define && s->lhs.size() == 1 && s->rhs.size() == 1) {
+    const auto* id = s->lhs[0]->as<ast::Ident>();
+    types::Object* o = id && id->name != "_" ? info_->obj(id) : nullptr;
+    types::Var* v = o && !vars_.count(o) ? o->as<types::Var>() : nullptr;
+    if (v && !v->escapes()) {
+      fb_->release(m);
+      uint32_t slot = fb_->alloc(layouts_.kinds(v->type));
+      size_t m2 = fb_->mark();
+      expr_to(s->rhs[0], v->type, slot);
+      fb_->release(m2);
+      vars_[v] = VarLoc{VarLoc::Local, slot};
+      return;
+    }
+  }
+  // x = e for a local variable: evaluate straight into it. Only composite
+  // literals write their destination before reading all their operands.
+  if (s->tok == ast::Tok::Assign && s->lhs.size() == 1 && s->rhs.size() == 1) {
+    const ast::Expr* r = s->rhs[0];
+    while (auto* p = r->as<ast::ParenExpr>()) r = p->x;
+    if (auto* id = s->lhs[0]->as<ast::Ident>(); id && id->name != "_" && !r->is<ast::CompositeLit>()) {
+      auto it = vars_.find(info_->obj(id));
+      if (it != vars_.end() && it->second.kind == VarLoc::Local) {
+        expr_to(s->rhs[0], info_->obj(id)->type, it->second.slot);
+        fb_->release(m);
+        return;
+      }
+    }
   }
   // Phase 1: locations; phase 2: values; phase 3: stores (Vo's order).
   std::vector<LValue> lvs;

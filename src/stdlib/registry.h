@@ -32,5 +32,6 @@ bc::NativeFn find_native(std::string_view qualified);
 
 // Per-package tables (one natives.cpp per package folder).
 std::span<const NativeDef> fmt_natives();
+std::span<const NativeDef> math_natives();
 
 }  // namespace vo::stdlib
