@@ -109,6 +109,8 @@ class Gen {
   uint32_t constant(const types::TypeAndValue& tv, const types::Type* t, int64_t dest);
   uint32_t binary(const ast::BinaryExpr* e, int64_t dest);
   bool small_const(const ast::Expr* e, int16_t* out) const;
+  void emit_arith(ast::Tok op, const types::Type* t, const types::Type* count_t, uint32_t d, uint32_t x, uint32_t y,
+                  ast::Pos pos);
   uint32_t compare(ast::Tok op, const types::Type* t, uint32_t x, uint32_t y, int64_t dest);
   uint32_t unary(const ast::UnaryExpr* e, int64_t dest);
   uint32_t ident(const ast::Ident* e, int64_t dest);

@@ -140,6 +140,35 @@ uint32_t Gen::ident(const ast::Ident* e, int64_t dest) {
   return load(lv, dest);
 }
 
+// d = x op y for an arithmetic operator on type t (count_t: the shift
+// count's type), then the wrap to t's width or float32 precision.
+void Gen::emit_arith(ast::Tok op, const types::Type* t, const types::Type* count_t, uint32_t d, uint32_t x, uint32_t y,
+                     ast::Pos pos) {
+  bool f = is_float(t);
+  bool u = is_unsigned(t);
+  uint8_t flags = 0;
+  Op o;
+  switch (op) {
+    case ast::Tok::Add: o = is_string(t) ? Op::StrConcat : f ? Op::AddF : Op::AddI; break;
+    case ast::Tok::Sub: o = f ? Op::SubF : Op::SubI; break;
+    case ast::Tok::Mul: o = f ? Op::MulF : Op::MulI; break;
+    case ast::Tok::Quo: o = f ? Op::DivF : u ? Op::DivU : Op::DivI; break;
+    case ast::Tok::Rem: o = u ? Op::RemU : Op::RemI; break;
+    case ast::Tok::And: o = Op::And; break;
+    case ast::Tok::Or: o = Op::Or; break;
+    case ast::Tok::Xor: o = Op::Xor; break;
+    case ast::Tok::AndNot: o = Op::AndNot; break;
+    case ast::Tok::Shl: o = Op::Shl; flags = is_unsigned(count_t) ? 0 : 1; break;
+    case ast::Tok::Shr: o = u ? Op::ShrU : Op::ShrS; flags = is_unsigned(count_t) ? 0 : 1; break;
+    default: unsupported(pos, "operator " + std::string(ast::tok_string(op)));
+  }
+  line(pos);
+  fb_->emit(o, d, x, y, flags);
+  if (f && is_f32(t)) fb_->emit(Op::F32Round, d, d);
+  else if (uint8_t n = layouts_.narrow_code(t); n && o != Op::And && o != Op::Or && o != Op::AndNot)
+    fb_->emit(Op::Narrow, d, d, 0, n);
+}
+
 // A small integer constant operand (fits the 16-bit immediate forms).
 bool Gen::small_const(const ast::Expr* e, int16_t* out) const {
   const types::TypeAndValue& t = tv(e);
@@ -187,10 +216,8 @@ uint32_t Gen::binary(const ast::BinaryExpr* e, int64_t dest) {
   // the single instruction writes it.
   uint32_t d = dest_or_alloc(dest, t);
   size_t m = fb_->mark();
-  bool f = is_float(t);
-  bool u = is_unsigned(t);
   int16_t k;
-  if (!f && !is_string(t) && (op == ast::Tok::Add || op == ast::Tok::Sub) && small_const(e->y, &k) && k != INT16_MIN) {
+  if (!is_float(t) && !is_string(t) && (op == ast::Tok::Add || op == ast::Tok::Sub) && small_const(e->y, &k) && k != INT16_MIN) {
     uint32_t x = expr(e->x);
     line(e->op_pos);
     fb_->emit(Op::AddImm, d, x, static_cast<uint16_t>(op == ast::Tok::Add ? k : -k));
@@ -200,27 +227,7 @@ uint32_t Gen::binary(const ast::BinaryExpr* e, int64_t dest) {
   }
   uint32_t x = expr(e->x);
   uint32_t y = expr(e->y);
-  Op o;
-  uint8_t flags = 0;
-  switch (op) {
-    case ast::Tok::Add: o = is_string(t) ? Op::StrConcat : f ? Op::AddF : Op::AddI; break;
-    case ast::Tok::Sub: o = f ? Op::SubF : Op::SubI; break;
-    case ast::Tok::Mul: o = f ? Op::MulF : Op::MulI; break;
-    case ast::Tok::Quo: o = f ? Op::DivF : u ? Op::DivU : Op::DivI; break;
-    case ast::Tok::Rem: o = u ? Op::RemU : Op::RemI; break;
-    case ast::Tok::And: o = Op::And; break;
-    case ast::Tok::Or: o = Op::Or; break;
-    case ast::Tok::Xor: o = Op::Xor; break;
-    case ast::Tok::AndNot: o = Op::AndNot; break;
-    case ast::Tok::Shl: o = Op::Shl; flags = is_unsigned(type_of(e->y)) ? 0 : 1; break;
-    case ast::Tok::Shr: o = u ? Op::ShrU : Op::ShrS; flags = is_unsigned(type_of(e->y)) ? 0 : 1; break;
-    default: unsupported(e->op_pos, "operator " + std::string(ast::tok_string(op)));
-  }
-  line(e->op_pos);
-  fb_->emit(o, d, x, y, flags);
-  if (f && is_f32(t)) fb_->emit(Op::F32Round, d, d);
-  else if (uint8_t n = layouts_.narrow_code(t); n && o != Op::And && o != Op::Or && o != Op::AndNot)
-    fb_->emit(Op::Narrow, d, d, 0, n);
+  emit_arith(op, t, type_of(e->y), d, x, y, e->op_pos);
   fb_->release(m);
   return d;
 }

@@ -117,36 +117,10 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
     // x op= y: resolve x once.
     LValue lv = lvalue(s->lhs[0]);
     uint32_t old = load(lv, -1);
-    ast::BinaryExpr be(s->tok_pos);
-    (void)be;
     const types::Type* t = lv.type;
     uint32_t y = expr(s->rhs[0]);
     uint32_t r = alloc(t);
-    auto* b = types::underlying(t)->as<types::Basic>();
-    bool f = b && b->is_float();
-    bool u = b && b->is_unsigned();
-    bool sh_signed = !(types::underlying(type_of(s->rhs[0]))->as<types::Basic>() &&
-                       types::underlying(type_of(s->rhs[0]))->as<types::Basic>()->is_unsigned());
-    Op o;
-    uint8_t flags = 0;
-    switch (ast::assign_op_base(s->tok)) {
-      case ast::Tok::Add: o = (b && b->is_string()) ? Op::StrConcat : f ? Op::AddF : Op::AddI; break;
-      case ast::Tok::Sub: o = f ? Op::SubF : Op::SubI; break;
-      case ast::Tok::Mul: o = f ? Op::MulF : Op::MulI; break;
-      case ast::Tok::Quo: o = f ? Op::DivF : u ? Op::DivU : Op::DivI; break;
-      case ast::Tok::Rem: o = u ? Op::RemU : Op::RemI; break;
-      case ast::Tok::And: o = Op::And; break;
-      case ast::Tok::Or: o = Op::Or; break;
-      case ast::Tok::Xor: o = Op::Xor; break;
-      case ast::Tok::AndNot: o = Op::AndNot; break;
-      case ast::Tok::Shl: o = Op::Shl; flags = sh_signed; break;
-      case ast::Tok::Shr: o = u ? Op::ShrU : Op::ShrS; flags = sh_signed; break;
-      default: unsupported(s->tok_pos, "this assignment operator");
-    }
-    line(s->tok_pos);
-    fb_->emit(o, r, old, y, flags);
-    if (f && b->bkind == types::BasicKind::Float32) fb_->emit(Op::F32Round, r, r);
-    else if (uint8_t n = layouts_.narrow_code(t)) fb_->emit(Op::Narrow, r, r, 0, n);
+    emit_arith(ast::assign_op_base(s->tok), t, type_of(s->rhs[0]), r, old, y, s->tok_pos);
     store(lv, r);
     fb_->release(m);
     return;
