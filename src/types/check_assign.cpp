@@ -248,9 +248,10 @@ const Type* Checker::lhs_var(const Expr* lhs) {
       break;
   }
   if (const SelectorExpr* sel = e->as<SelectorExpr>()) {
-    Operand base;
-    expr(base, sel->x);
-    if (base.mode == Mode::MapIndex) {
+    // Use what was recorded for the base: checking it again would report
+    // its errors twice (and a package name outside a selector).
+    Mode base_mode = sel->x->id < info_.types.size() ? info_.types[sel->x->id].mode : Mode::Invalid;
+    if (base_mode == Mode::MapIndex) {
       error(lhs->pos, "cannot assign to struct field " + expr_string(e) + " in map");
       return invalid_type();
     }
