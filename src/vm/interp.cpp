@@ -528,14 +528,8 @@ bool Interp::loop() {
   L_SliceMake: {
     fr->pc = pc;
     const bc::Aux& ax = fr->fn->aux[ins.c];
-    int64_t len = I(R(ins.b));
-    int64_t cap = I(R(ins.b + 1));
-    if (len < 0) fault("makeslice: len out of range");
-    if (cap < len) fault(cap < 0 ? "makeslice: cap out of range" : "makeslice: len larger than cap");
-    void* p = rt::alloc_array(heap, ax.layout, ax.type->elem_size, cap);
-    R(ins.a) = slot_of(p);
-    R(ins.a + 1) = S(len);
-    R(ins.a + 2) = S(cap);
+    // make_slice checks len and cap with Go's messages.
+    put_slice(&R(ins.a), rt::make_slice(heap, ax.layout, ax.type->elem_size, I(R(ins.b)), I(R(ins.b + 1))));
     NEXT();
   }
   L_SliceGet: {
