@@ -81,6 +81,12 @@ class Gen {
   void emit_return();
   uint32_t method_wrapper(const types::Type* recv, const types::Func* m, const std::vector<int>& path, bool for_iface);
   uint32_t bound_method(const ast::SelectorExpr* e, int64_t dest);
+  struct ForwardFrame {
+    std::vector<rt::SlotKind> param_kinds;
+    uint32_t params = 0, res = 0, nres = 0;
+  };
+  ForwardFrame forward_frame(FuncBuilder& fb, const types::Signature* msig);
+  uint32_t iface_method_index(const types::Type* iface, const std::string& name);
   // I.M as a function taking the interface value first.
   uint32_t iface_method_func(const types::Type* iface, const types::Func* m);
   void fill_method_sets();

@@ -125,8 +125,7 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
         } else {
           expr(sel->x, p.block);
         }
-        const auto* iface = types::underlying(it_type)->as<types::Interface>();
-        while (p.method < iface->all_methods.size() && iface->all_methods[p.method]->name != m->name) ++p.method;
+        p.method = iface_method_index(it_type, m->name);
         eval_args(e, m->sig(), p.args + 1, 0);
         return p;
       }

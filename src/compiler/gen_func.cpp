@@ -222,6 +222,31 @@ void Gen::defer_stmt(const ast::DeferStmt* s) {
 
 // ---- methods -----------------------------------------------------------------
 
+// For functions that forward a call (wrappers, bound methods): allocates the
+// method's parameters (after anything already allocated) and its results,
+// and sets the frame's parameter and result counts.
+Gen::ForwardFrame Gen::forward_frame(FuncBuilder& fb, const types::Signature* msig) {
+  ForwardFrame ff;
+  for (types::Var* p : msig->params->vars) {
+    const auto& k = layouts_.kinds(p->type);
+    ff.param_kinds.insert(ff.param_kinds.end(), k.begin(), k.end());
+  }
+  ff.params = ff.param_kinds.empty() ? fb.fn().frame_slots : fb.alloc(ff.param_kinds);
+  fb.fn().param_slots = fb.fn().frame_slots;
+  ff.nres = layouts_.slots(msig->results);
+  ff.res = ff.nres ? fb.alloc(layouts_.kinds(msig->results)) : 0;
+  fb.fn().result_slots = ff.nres;
+  return ff;
+}
+
+// Position of method `name` in an interface's sorted method list (its itab index).
+uint32_t Gen::iface_method_index(const types::Type* iface, const std::string& name) {
+  const auto* it = types::underlying(iface)->as<types::Interface>();
+  uint32_t idx = 0;
+  while (idx < it->all_methods.size() && it->all_methods[idx]->name != name) ++idx;
+  return idx;
+}
+
 // A function taking (receiver as the caller has it, params...) that reaches
 // the method's real receiver through `path` and calls it. For interface
 // dispatch the receiver is the interface data word: a pointer for pointer
@@ -251,16 +276,9 @@ uint32_t Gen::method_wrapper(const types::Type* recv, const types::Func* m, cons
   const types::Signature* msig = m->sig();
   // Parameters: the receiver word(s), then the method's parameters.
   uint32_t recv_slot = data_is_ptr ? fb.alloc({rt::SlotKind::Ref}) : fb.alloc(layouts_.kinds(recv));
-  std::vector<rt::SlotKind> pk;
-  for (types::Var* p : msig->params->vars) {
-    const auto& k = layouts_.kinds(p->type);
-    pk.insert(pk.end(), k.begin(), k.end());
-  }
-  uint32_t params = pk.empty() ? fn.frame_slots : fb.alloc(pk);
-  fn.param_slots = fn.frame_slots;
-  uint32_t nres = layouts_.slots(msig->results);
-  uint32_t res = nres ? fb.alloc(layouts_.kinds(msig->results)) : 0;
-  fn.result_slots = nres;
+  const ForwardFrame ff = forward_frame(fb, msig);
+  const std::vector<rt::SlotKind>& pk = ff.param_kinds;
+  uint32_t params = ff.params, res = ff.res, nres = ff.nres;
   LValue base;
   const types::Type* cur = recv;
   if (data_is_ptr) {
@@ -279,10 +297,7 @@ uint32_t Gen::method_wrapper(const types::Type* recv, const types::Func* m, cons
     lv.type = final_t;
     load(lv, blk);
     if (!pk.empty()) fb.emit(Op::MoveN, blk + 3, params, static_cast<uint32_t>(pk.size()));
-    const auto* it = types::underlying(final_t)->as<types::Interface>();
-    uint32_t idx = 0;
-    while (idx < it->all_methods.size() && it->all_methods[idx]->name != m->name) ++idx;
-    fb.emit(Op::CallIface, res, blk, blk + 2, static_cast<uint8_t>(idx));
+    fb.emit(Op::CallIface, res, blk, blk + 2, static_cast<uint8_t>(iface_method_index(final_t, m->name)));
     fb.emit(Op::Ret, res, nres);
     fb_ = saved;
     return fi;
@@ -332,27 +347,16 @@ uint32_t Gen::bound_method(const ast::SelectorExpr* e, int64_t dest) {
     fn.file = fb_->fn().file;
     fn.capture_kinds = {rt::SlotKind::IfaceType, rt::SlotKind::IfaceData};
     FuncBuilder fb(fn);
-    const types::Signature* msig = m->sig();
-    std::vector<rt::SlotKind> pk;
-    for (types::Var* p : msig->params->vars) {
-      const auto& k = layouts_.kinds(p->type);
-      pk.insert(pk.end(), k.begin(), k.end());
-    }
-    uint32_t params = pk.empty() ? 0 : fb.alloc(pk);
-    fn.param_slots = fn.frame_slots;
-    uint32_t nres = layouts_.slots(msig->results);
-    uint32_t res = nres ? fb.alloc(layouts_.kinds(msig->results)) : 0;
-    fn.result_slots = nres;
+    const ForwardFrame ff = forward_frame(fb, m->sig());
+    const std::vector<rt::SlotKind>& pk = ff.param_kinds;
+    uint32_t params = ff.params, res = ff.res, nres = ff.nres;
     uint32_t iface = fb.alloc({rt::SlotKind::IfaceType, rt::SlotKind::IfaceData});
     fb.emit(Op::LoadCapture, iface, 0, 2);
     std::vector<rt::SlotKind> ak{rt::SlotKind::Scalar};
     ak.insert(ak.end(), pk.begin(), pk.end());
     uint32_t args = fb.alloc(ak);
     if (!pk.empty()) fb.emit(Op::MoveN, args + 1, params, static_cast<uint32_t>(pk.size()));
-    const auto* it = types::underlying(xt)->as<types::Interface>();
-    uint32_t idx = 0;
-    while (idx < it->all_methods.size() && it->all_methods[idx]->name != m->name) ++idx;
-    fb.emit(Op::CallIface, res, iface, args, static_cast<uint8_t>(idx));
+    fb.emit(Op::CallIface, res, iface, args, static_cast<uint8_t>(iface_method_index(xt, m->name)));
     fb.emit(Op::Ret, res, nres);
   } else {
     // Capture the receiver value the method expects (copied now).
@@ -365,17 +369,9 @@ uint32_t Gen::bound_method(const ast::SelectorExpr* e, int64_t dest) {
     fn.file = fb_->fn().file;
     fn.capture_kinds = layouts_.kinds(mrecv_t);
     FuncBuilder fb(fn);
-    const types::Signature* msig = m->sig();
-    std::vector<rt::SlotKind> pk;
-    for (types::Var* p : msig->params->vars) {
-      const auto& k = layouts_.kinds(p->type);
-      pk.insert(pk.end(), k.begin(), k.end());
-    }
-    uint32_t params = pk.empty() ? 0 : fb.alloc(pk);
-    fn.param_slots = fn.frame_slots;
-    uint32_t nres = layouts_.slots(msig->results);
-    uint32_t res = nres ? fb.alloc(layouts_.kinds(msig->results)) : 0;
-    fn.result_slots = nres;
+    const ForwardFrame ff = forward_frame(fb, m->sig());
+    const std::vector<rt::SlotKind>& pk = ff.param_kinds;
+    uint32_t params = ff.params, res = ff.res, nres = ff.nres;
     std::vector<rt::SlotKind> ak = layouts_.kinds(mrecv_t);
     uint32_t nr = static_cast<uint32_t>(ak.size());
     ak.insert(ak.end(), pk.begin(), pk.end());
@@ -404,25 +400,13 @@ uint32_t Gen::iface_method_func(const types::Type* iface, const types::Func* m) 
   fn.file = fb_ ? fb_->fn().file : mod_.main_file;
   FuncBuilder fb(fn);
   uint32_t recv = fb.alloc({rt::SlotKind::IfaceType, rt::SlotKind::IfaceData});
-  std::vector<rt::SlotKind> pk;
-  for (types::Var* p : m->sig()->params->vars) {
-    const auto& k = layouts_.kinds(p->type);
-    pk.insert(pk.end(), k.begin(), k.end());
-  }
-  uint32_t params = pk.empty() ? 0 : fb.alloc(pk);
-  fn.param_slots = fn.frame_slots;
-  uint32_t nres = layouts_.slots(m->sig()->results);
-  uint32_t res = nres ? fb.alloc(layouts_.kinds(m->sig()->results)) : 0;
-  fn.result_slots = nres;
+  const ForwardFrame ff = forward_frame(fb, m->sig());
   std::vector<rt::SlotKind> ak{rt::SlotKind::Scalar};
-  ak.insert(ak.end(), pk.begin(), pk.end());
+  ak.insert(ak.end(), ff.param_kinds.begin(), ff.param_kinds.end());
   uint32_t args = fb.alloc(ak);
-  if (!pk.empty()) fb.emit(Op::MoveN, args + 1, params, static_cast<uint32_t>(pk.size()));
-  const auto* itype = types::underlying(iface)->as<types::Interface>();
-  uint32_t idx = 0;
-  while (idx < itype->all_methods.size() && itype->all_methods[idx]->name != m->name) ++idx;
-  fb.emit(Op::CallIface, res, recv, args, static_cast<uint8_t>(idx));
-  fb.emit(Op::Ret, res, nres);
+  if (!ff.param_kinds.empty()) fb.emit(Op::MoveN, args + 1, ff.params, static_cast<uint32_t>(ff.param_kinds.size()));
+  fb.emit(Op::CallIface, ff.res, recv, args, static_cast<uint8_t>(iface_method_index(iface, m->name)));
+  fb.emit(Op::Ret, ff.res, ff.nres);
   return fi;
 }
 
