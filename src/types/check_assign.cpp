@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "types/checker_impl.h"
+#include "types/check_expr_util.h"
 
 namespace vo::types {
 
@@ -23,19 +24,9 @@ using syntax::SelectorExpr;
 
 namespace {
 
-const Expr* unparen(const Expr* e) {
-  while (e != nullptr && e->is<ParenExpr>()) e = e->as<ParenExpr>()->x;
-  return e;
-}
+using xu::unparen;
 
-// Whether t is a usable type (not missing and not the invalid type).
-bool usable_type(const Type* t) {
-  if (t == nullptr) return false;
-  const Type* u = underlying(t);
-  if (u == nullptr) return false;
-  const Basic* b = u->as<Basic>();
-  return b == nullptr || b->bkind != BasicKind::Invalid;
-}
+using xu::usable_type;
 
 bool is_invalid_type(const Type* t) { return t != nullptr && !usable_type(t); }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "types/checker_impl.h"
+#include "types/check_expr_util.h"
 
 namespace vo::types {
 
@@ -124,10 +125,7 @@ std::string redeclared(const Checker& c, const std::string& name, const Object* 
   return msg;
 }
 
-const syntax::Expr* unparen(const syntax::Expr* e) {
-  while (e != nullptr && e->is<syntax::ParenExpr>()) e = e->as<syntax::ParenExpr>()->x;
-  return e;
-}
+using xu::unparen;
 
 // The receiver type expression of a method declaration, or nullptr.
 const syntax::Expr* recv_type_expr(const syntax::FuncDecl* fd) {

@@ -1,6 +1,4 @@
-// Small type predicates shared by the expression checker files
-// (check_expr.cpp, check_index.cpp, check_call.cpp, check_builtin.cpp,
-// check_dyn.cpp). They look through named types to the underlying type, like
+// Small type and syntax predicates shared by the checker's files. They look through named types to the underlying type, like
 // go/types' allInteger, allNumeric, ... predicates.
 #pragma once
 #include <string>
@@ -19,6 +17,15 @@ inline const Basic* basic_of(const Type* t) {
 inline bool is_kind(const Type* t, BasicKind k) {
   const Basic* b = basic_of(t);
   return b != nullptr && b->bkind == k;
+}
+
+// Known, resolved (has an underlying type) and not the invalid type.
+inline bool usable_type(const Type* t) {
+  if (t == nullptr) return false;
+  const Type* u = underlying(t);
+  if (u == nullptr) return false;
+  const Basic* b = u->as<Basic>();
+  return b == nullptr || b->bkind != BasicKind::Invalid;
 }
 
 // A type is valid when it is known and not the invalid type.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "types/checker_impl.h"
+#include "types/check_expr_util.h"
 
 namespace vo::types {
 
@@ -74,10 +75,7 @@ void ensure_size(std::vector<T>& v, size_t id, size_t hint) {
   if (id >= v.size()) v.resize(std::max(id + 1, hint));
 }
 
-const syntax::Expr* unparen(const syntax::Expr* e) {
-  while (e != nullptr && e->is<syntax::ParenExpr>()) e = e->as<syntax::ParenExpr>()->x;
-  return e;
-}
+using xu::unparen;
 
 bool is_comparison(syntax::Tok op) {
   using syntax::Tok;

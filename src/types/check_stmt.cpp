@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "types/checker_impl.h"
+#include "types/check_expr_util.h"
 
 namespace vo::types {
 
@@ -29,18 +30,9 @@ using syntax::Tok;
 
 namespace {
 
-const Expr* unparen(const Expr* e) {
-  while (e != nullptr && e->is<ParenExpr>()) e = e->as<ParenExpr>()->x;
-  return e;
-}
+using xu::unparen;
 
-bool usable_type(const Type* t) {
-  if (t == nullptr) return false;
-  const Type* u = underlying(t);
-  if (u == nullptr) return false;
-  const Basic* b = u->as<Basic>();
-  return b == nullptr || b->bkind != BasicKind::Invalid;
-}
+using xu::usable_type;
 
 const Basic* basic_under(const Type* t) {
   if (t == nullptr) return nullptr;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "types/checker_impl.h"
+#include "types/check_expr_util.h"
 
 namespace vo::types {
 
@@ -14,10 +15,7 @@ using syntax::Pos;
 
 namespace {
 
-const syntax::Expr* unparen(const syntax::Expr* e) {
-  while (e != nullptr && e->is<syntax::ParenExpr>()) e = e->as<syntax::ParenExpr>()->x;
-  return e;
-}
+using xu::unparen;
 
 bool is_invalid(const Type* t) {
   const Basic* b = t != nullptr ? t->as<Basic>() : nullptr;
