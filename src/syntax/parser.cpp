@@ -474,9 +474,9 @@ Expr* Parser::try_type() {
     case Tok::Map:
       return parse_map_type();
     case Tok::Chan:
-      return parse_chan_type();
+      return parse_queue_type<ChanType>();
     case Tok::Port:
-      return parse_port_type();
+      return parse_queue_type<PortType>();
     case Tok::Arrow:
       return parse_recv_type();
     case Tok::Island: {
@@ -532,19 +532,10 @@ Expr* Parser::parse_map_type() {
   return t;
 }
 
-Expr* Parser::parse_chan_type() {
-  ChanType* t = make<ChanType>(pos_);
-  next();
-  if (at(Tok::Arrow)) {
-    next();
-    t->dir = ChanDir::Send;
-  }
-  t->value = parse_type();
-  return t;
-}
-
-Expr* Parser::parse_port_type() {
-  PortType* t = make<PortType>(pos_);
+// `chan T` / `chan<- T` and `port T` / `port<- T` share one shape.
+template <class T>
+Expr* Parser::parse_queue_type() {
+  T* t = make<T>(pos_);
   next();
   if (at(Tok::Arrow)) {
     next();

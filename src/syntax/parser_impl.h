@@ -77,8 +77,8 @@ class Parser {
   Expr* parse_type_name();
   Expr* parse_array_type();
   Expr* parse_map_type();
-  Expr* parse_chan_type();
-  Expr* parse_port_type();
+  template <class T>
+  Expr* parse_queue_type();  // ChanType or PortType
   Expr* parse_recv_type();  // <-chan T or <-port T
   StructType* parse_struct_type();
   Field* parse_field_decl();
