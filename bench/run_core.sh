@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 VO=${1:-../build/vo}
-for b in fib sieve sum; do
+for b in fib sieve sum nbody; do
   hyperfine -N --warmup 1 --runs 5 \
     -n "vo $b" "$VO run $b/$b.vo" \
     -n "lua5.4 $b" "lua5.4 $b/$b.lua"

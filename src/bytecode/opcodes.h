@@ -51,6 +51,7 @@ namespace vo::bc {
   X(DivF, "a = b / c") \
   X(NegF, "a = -b") \
   X(F32Round, "a = float32(b)") \
+  X(FMath, "a = f(b), f by flags: 0 sqrt, 1 abs, 2 floor, 3 ceil, 4 trunc (math intrinsics)") \
   X(EqI, "a = b == c") \
   X(NeI, "a = b != c") \
   X(LtI, "a = b < c signed") \
@@ -99,6 +100,8 @@ namespace vo::bc {
   X(New, "a = new zeroed heap object aux[b]") \
   X(Load, "a..a+flags = slots at b + c*8 (nil check)") \
   X(Store, "slots at a + b*8 = c..c+flags (nil check)") \
+  X(Load1, "a = slot at b + c*8 (nil check); the one-slot Load") \
+  X(Store1, "slot at a + b*8 = c (nil check); the one-slot Store") \
   X(LoadB, "a = byte at b (flags&1 signed) (nil check)") \
   X(StoreB, "byte at a = b (nil check)") \
   X(FieldAddr, "a = b + c*8 (nil check)") \

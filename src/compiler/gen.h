@@ -63,6 +63,7 @@ class Gen {
  private:
   // ---- module level (gen_module.cpp)
   uint32_t func_index(const types::Func* f);
+  uint32_t native_wrapper(const types::Func* f);
   uint32_t declare_function(const std::string& name);
   void compile_func_decl(const ast::FuncDecl* d, uint32_t index);
   void compile_entry();
@@ -144,9 +145,14 @@ class Gen {
   const rt::Itab* itab_for(const types::Type* dyn, const types::Type* iface);
   void store(const LValue& lv, uint32_t src);
   uint32_t load(const LValue& lv, int64_t dest);
+  // n slots through the pointer in slot `ptr` at slot offset `off`; one-slot
+  // accesses get the Load1/Store1 fast forms.
+  void emit_load(uint32_t d, uint32_t ptr, uint32_t off, uint32_t n);
+  void emit_store(uint32_t ptr, uint32_t off, uint32_t src, uint32_t n);
 
   // ---- calls (gen_call.cpp)
   uint32_t call(const ast::CallExpr* e, int64_t dest);
+  int math_intrinsic(const ast::CallExpr* e);
   CallPlan plan_call(const ast::CallExpr* e);
   void emit_call(const CallPlan& p, uint32_t res);
   void eval_args(const ast::CallExpr* e, const types::Signature* sig, uint32_t at, size_t skip);

@@ -149,7 +149,7 @@ void Gen::heap_composite(const ast::CompositeLit* e, const types::Type* t, uint3
   uint32_t box = new_box(t, -1);
   uint32_t n = layouts_.slots(t);
   if (n > 255) unsupported(e->pos, "struct literals larger than 255 slots");
-  if (n) fb_->emit(Op::Store, box, 0, v, static_cast<uint8_t>(n));
+  emit_store(box, 0, v, n);
   move(dest, box, 1);
   fb_->release(m);
 }

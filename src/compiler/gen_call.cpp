@@ -184,6 +184,19 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
   return p;
 }
 
+// The std math functions the VM computes inline (FMath's flags), as Go's
+// compiler does; -1 for any other call.
+int Gen::math_intrinsic(const ast::CallExpr* e) {
+  const auto* sel = e->fun->as<ast::SelectorExpr>();
+  if (!sel || e->args.size() != 1) return -1;
+  const types::Object* o = info_->obj(sel->sel);
+  if (!o || o->kind != types::ObjKind::Func || !o->pkg || !o->pkg->is_std || o->pkg->path != "math") return -1;
+  static const char* const kNames[] = {"Sqrt", "Abs", "Floor", "Ceil", "Trunc"};
+  for (int i = 0; i < 5; ++i)
+    if (o->name == kNames[i]) return i;
+  return -1;
+}
+
 // Emits the call with its results written to `res`.
 void Gen::emit_call(const CallPlan& p, uint32_t res) {
   switch (p.kind) {
@@ -204,6 +217,14 @@ uint32_t Gen::call(const ast::CallExpr* e, int64_t dest) {
     const auto* b = info_->obj(fun) ? info_->obj(fun)->as<types::Builtin>() : nullptr;
     if (!b) unsupported(e->pos, "this builtin call");
     return builtin_call(e, b->id, dest);
+  }
+  if (int fn = math_intrinsic(e); fn >= 0) {
+    uint32_t d = dest_or_alloc(dest, types::basic_type(types::BasicKind::Float64));
+    size_t m = fb_->mark();
+    uint32_t x = expr(e->args[0]);
+    fb_->emit(Op::FMath, d, x, 0, static_cast<uint8_t>(fn));
+    fb_->release(m);
+    return d;
   }
   const auto* sig = types::underlying(ftv.type)->as<types::Signature>();
   uint32_t nres = layouts_.slots(sig->results);

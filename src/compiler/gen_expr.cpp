@@ -739,6 +739,18 @@ LValue Gen::lvalue(const ast::Expr* e) {
   }
 }
 
+void Gen::emit_load(uint32_t d, uint32_t ptr, uint32_t off, uint32_t n) {
+  if (n > 255) unsupported(ast::NoPos, "values larger than 255 slots");
+  if (n == 1) fb_->emit(Op::Load1, d, ptr, off);
+  else if (n) fb_->emit(Op::Load, d, ptr, off, static_cast<uint8_t>(n));
+}
+
+void Gen::emit_store(uint32_t ptr, uint32_t off, uint32_t src, uint32_t n) {
+  if (n > 255) unsupported(ast::NoPos, "values larger than 255 slots");
+  if (n == 1) fb_->emit(Op::Store1, ptr, off, src);
+  else if (n) fb_->emit(Op::Store, ptr, off, src, static_cast<uint8_t>(n));
+}
+
 uint32_t Gen::load(const LValue& lv, int64_t dest) {
   uint32_t n = layouts_.slots(lv.type);
   switch (lv.kind) {
@@ -753,8 +765,7 @@ uint32_t Gen::load(const LValue& lv, int64_t dest) {
     }
     case LValue::Ptr: {
       uint32_t d = dest_or_alloc(dest, lv.type);
-      if (n > 255) unsupported(ast::NoPos, "values larger than 255 slots");
-      fb_->emit(Op::Load, d, lv.a, lv.b, static_cast<uint8_t>(n));
+      emit_load(d, lv.a, lv.b, n);
       return d;
     }
     case LValue::SliceElem: {
@@ -790,7 +801,7 @@ void Gen::store(const LValue& lv, uint32_t src) {
   switch (lv.kind) {
     case LValue::Slots: move(lv.a, src, n); return;
     case LValue::Global: fb_->emit(Op::StoreGlobal, lv.a, src, n); return;
-    case LValue::Ptr: fb_->emit(Op::Store, lv.a, lv.b, src, static_cast<uint8_t>(n)); return;
+    case LValue::Ptr: emit_store(lv.a, lv.b, src, n); return;
     case LValue::SliceElem: fb_->emit(Op::SliceSet, lv.a, lv.b, src, lv.code); return;
     case LValue::ArrayElem:
       fb_->emit(Op::ArrSet, lv.a, lv.b, src, lv.code);

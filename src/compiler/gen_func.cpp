@@ -78,7 +78,7 @@ void Gen::begin_function(bc::Function& fn, const types::Signature* sig, const as
     ax.n = std::max<uint32_t>(layouts_.slots(p->type), 1) * 8;
     fb_->emit(Op::New, box, fb_->add_aux(ax));
     uint32_t n = layouts_.slots(p->type);
-    if (n) fb_->emit(Op::Store, box, 0, s, static_cast<uint8_t>(n));
+    emit_store(box, 0, s, n);
     vars_[p] = VarLoc{VarLoc::Boxed, box};
   }
 }
@@ -91,7 +91,7 @@ void Gen::emit_return() {
   for (types::Var* r : results_) {
     uint32_t n = layouts_.slots(r->type);
     const VarLoc& loc = vars_[r];
-    if (loc.kind == VarLoc::Boxed && n) fb_->emit(Op::Load, result_slot_ + off, loc.slot, 0, static_cast<uint8_t>(n));
+    if (loc.kind == VarLoc::Boxed) emit_load(result_slot_ + off, loc.slot, 0, n);
     off += n;
   }
   fb_->emit(Op::Ret, result_slot_, fb_->fn().result_slots);

@@ -40,8 +40,24 @@ uint32_t Gen::declare_function(const std::string& name) {
 
 uint32_t Gen::func_index(const types::Func* f) {
   auto it = func_ids_.find(f);
-  if (it == func_ids_.end()) unsupported(f->pos, "function " + f->name + " (no body)");
-  return it->second;
+  if (it != func_ids_.end()) return it->second;
+  if (native_ids_.count(f)) return native_wrapper(f);
+  unsupported(f->pos, "function " + f->name + " (no body)");
+}
+
+// A bytecode function that calls a native: what a native becomes when used
+// as a value (f := math.Sqrt) rather than called directly.
+uint32_t Gen::native_wrapper(const types::Func* f) {
+  const bc::Native& nat = mod_.natives[native_ids_[f]];
+  uint32_t fi = declare_function(nat.name);
+  func_ids_[f] = fi;
+  bc::Function& fn = funcs_[fi];
+  fn.file = std::string(diags_.fset()->position(f->pos).filename);
+  FuncBuilder fb(fn);
+  const ForwardFrame ff = forward_frame(fb, f->sig());
+  fb.emit(Op::CallNative, ff.res, native_ids_[f], ff.params);
+  fb.emit(Op::Ret, ff.res, ff.nres);
+  return fi;
 }
 
 void Gen::compile_func_decl(const ast::FuncDecl* d, uint32_t index) {

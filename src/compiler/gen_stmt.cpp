@@ -39,7 +39,7 @@ void Gen::define_var(types::Var* v, uint32_t src) {
   }
   uint32_t s = declare_local(v);
   if (vars_[v].kind == VarLoc::Boxed) {
-    if (n) fb_->emit(Op::Store, s, 0, src, static_cast<uint8_t>(n));
+    emit_store(s, 0, src, n);
   } else {
     move(s, src, n);
   }
@@ -119,7 +119,9 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
     uint32_t old = load(lv, -1);
     const types::Type* t = lv.type;
     uint32_t y = expr(s->rhs[0]);
-    uint32_t r = alloc(t);
+    // A plain local is updated in place: every arithmetic op reads its
+    // operands before writing its result.
+    uint32_t r = lv.kind == LValue::Slots ? lv.a : alloc(t);
     emit_arith(ast::assign_op_base(s->tok), t, type_of(s->rhs[0]), r, old, y, s->tok_pos);
     store(lv, r);
     fb_->release(m);
@@ -267,7 +269,7 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
 void Gen::incdec_stmt(const ast::IncDecStmt* s) {
   LValue lv = lvalue(s->x);
   uint32_t old = load(lv, -1);
-  uint32_t r = alloc(lv.type);
+  uint32_t r = lv.kind == LValue::Slots ? lv.a : alloc(lv.type);  // locals in place
   auto* b = types::underlying(lv.type)->as<types::Basic>();
   if (b->is_float()) {
     uint32_t one = fb_->alloc_scalar();
@@ -325,9 +327,9 @@ void Gen::for_stmt(const ast::ForStmt* s, const std::string& label) {
       uint32_t n = layouts_.slots(t);
       size_t cm = fb_->mark();
       uint32_t tmp = alloc(t);
-      if (n) fb_->emit(Op::Load, tmp, it->second.slot, 0, static_cast<uint8_t>(n));
+      emit_load(tmp, it->second.slot, 0, n);
       new_box(t, it->second.slot);
-      if (n) fb_->emit(Op::Store, it->second.slot, 0, tmp, static_cast<uint8_t>(n));
+      emit_store(it->second.slot, 0, tmp, n);
       fb_->release(cm);
     }
   }
@@ -401,7 +403,6 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
   uint32_t step_n = fb_->alloc_scalar();
   uint32_t n = fb_->alloc_scalar();
   fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), 0));
-  fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(step_n), 1));
   uint32_t coll = 0;
   const types::Type* elem = nullptr;
   enum { Int, Slice, Array, String } what;
@@ -424,6 +425,7 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     elem = ar->elem;
   } else if (b && b->is_string()) {
     what = String;
+    fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(step_n), 1));
     coll = alloc(type_of(s->x));
     expr(s->x, coll);
     move(n, coll + 1, 1);
@@ -431,9 +433,7 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     unsupported(s->pos, "range over this type (channels come later)");
   }
   uint32_t top = fb_->pc();
-  uint32_t cond = fb_->alloc_scalar();
-  fb_->emit(Op::LtI, cond, idx, n);
-  uint32_t exit = fb_->emit_jump(Op::JmpIfNot, cond);
+  uint32_t exit = fb_->emit(Op::JNLt, idx, n);  // target patched below
   size_t im = fb_->mark();
   if (what == String) {
     uint32_t rw = fb_->alloc_scalar(2);
@@ -454,7 +454,10 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
       bind(s->key, idx, key_t);
     }
   }
-  std::vector<uint32_t> breaks = body([&] { fb_->emit(Op::AddI, idx, idx, step_n); }, top);
+  std::vector<uint32_t> breaks = body([&] {
+    if (what == String) fb_->emit(Op::AddI, idx, idx, step_n);
+    else fb_->emit(Op::AddImm, idx, idx, 1);
+  }, top);
   fb_->release(im);
   fb_->patch_here(exit);
   for (uint32_t p : breaks) fb_->patch_here(p);

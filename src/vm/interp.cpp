@@ -45,6 +45,17 @@ int64_t shift_count(Slot c, bool is_signed) {
   return static_cast<int64_t>(c);
 }
 
+// The math functions compiled inline (see FMath in opcodes.h).
+inline double fmath(double x, uint8_t fn) {
+  switch (fn) {
+    case 0: return std::sqrt(x);
+    case 1: return std::fabs(x);
+    case 2: return std::floor(x);
+    case 3: return std::ceil(x);
+    default: return std::trunc(x);
+  }
+}
+
 // Element size in bytes for an elem code (see opcodes.h).
 inline uint32_t elem_bytes(uint8_t code) { return (code == 0 || code == 255) ? 1 : code * 8u; }
 
@@ -317,6 +328,7 @@ bool Interp::loop() {
   L_MulF: R(ins.a) = SF(F(R(ins.b)) * F(R(ins.c))); NEXT();
   L_DivF: R(ins.a) = SF(F(R(ins.b)) / F(R(ins.c))); NEXT();
   L_NegF: R(ins.a) = SF(-F(R(ins.b))); NEXT();
+  L_FMath: R(ins.a) = SF(fmath(F(R(ins.b)), ins.flags)); NEXT();
   L_F32Round: R(ins.a) = SF(static_cast<double>(static_cast<float>(F(R(ins.b))))); NEXT();
 
   L_EqI: R(ins.a) = R(ins.b) == R(ins.c); NEXT();
@@ -501,6 +513,18 @@ bool Interp::loop() {
     Slot p = R(ins.a);
     if (p == 0) { fr->pc = pc; nil_check(p); }
     std::memcpy(static_cast<Slot*>(ptr_of(p)) + ins.b, &R(ins.c), ins.flags * sizeof(Slot));
+    NEXT();
+  }
+  L_Load1: {
+    Slot p = R(ins.b);
+    if (p == 0) { fr->pc = pc; nil_check(p); }
+    R(ins.a) = static_cast<Slot*>(ptr_of(p))[ins.c];
+    NEXT();
+  }
+  L_Store1: {
+    Slot p = R(ins.a);
+    if (p == 0) { fr->pc = pc; nil_check(p); }
+    static_cast<Slot*>(ptr_of(p))[ins.b] = R(ins.c);
     NEXT();
   }
   L_LoadB: {
