@@ -4,6 +4,8 @@
 tests/lang/NAME.vo    must run and exit 0. A first line `// run-fail: TEXT`
                       means it must exit 1 with TEXT in stderr instead. A
                       sibling NAME.out holds the exact expected stdout.
+                      Leading `// args: A B` and `// exit: N` lines pass
+                      program arguments and expect exit status N.
 tests/errors/NAME.vo  `vo check` must exit 1, and every line carrying
                       `// ERROR "TEXT"` must get a diagnostic on that line
                       whose message contains TEXT.
@@ -20,16 +22,23 @@ def run(cmd, env=None):
 
 def check_lang(vo, path, env):
     with open(path, encoding="utf-8", errors="replace") as f:
-        first = f.readline()
-    r = run([vo, "run", path], env)
+        head = [f.readline() for _ in range(5)]
+    first = head[0]
+    args, want_exit = [], 0
+    for line in head:
+        if m := re.match(r"//\s*args:(.*)", line):
+            args = m.group(1).split()
+        if m := re.match(r"//\s*exit:\s*(\d+)", line):
+            want_exit = int(m.group(1))
+    r = run([vo, "run", path] + args, env)
     m = re.match(r"//\s*run-fail:\s*(.*\S)", first)
     if m:
         want = m.group(1)
         if r.returncode != 1 or want not in r.stderr:
             return f"expected exit 1 with {want!r} in stderr; got exit {r.returncode}, stderr:\n{r.stderr}"
         return None
-    if r.returncode != 0:
-        return f"exit {r.returncode}\nstderr:\n{r.stderr}\nstdout:\n{r.stdout[-2000:]}"
+    if r.returncode != want_exit:
+        return f"exit {r.returncode}, want {want_exit}\nstderr:\n{r.stderr}\nstdout:\n{r.stdout[-2000:]}"
     out = path[:-3] + ".out"
     if os.path.exists(out):
         with open(out, encoding="utf-8", errors="replace") as f:

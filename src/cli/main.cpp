@@ -126,7 +126,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   vo::vm::VM vm(*module);
+  vm.set_args(std::vector<std::string>(argv + 2, argv + argc));
   vo::vm::RunResult r = vm.run();
-  if (r.exit_code != 0) std::fprintf(stderr, "%s\n", r.error.c_str());
+  if (!r.error.empty()) std::fprintf(stderr, "%s\n", r.error.c_str());
   return r.exit_code;
 }

@@ -14,7 +14,9 @@ std::vector<const EmbeddedFile*> package_files(std::string_view path) {
 bc::NativeFn find_native(std::string_view qualified) {
   static const std::unordered_map<std::string_view, bc::NativeFn> table = [] {
     std::unordered_map<std::string_view, bc::NativeFn> t;
-    for (std::span<const NativeDef> defs : {fmt_natives(), math_natives()})
+#define VO_LIST_NATIVES(id) id##_natives(),
+    for (std::span<const NativeDef> defs : {VO_NATIVE_PACKAGES(VO_LIST_NATIVES)})
+#undef VO_LIST_NATIVES
       for (const NativeDef& d : defs) t.emplace(d.name, d.fn);
     return t;
   }();

@@ -30,8 +30,25 @@ struct NativeDef {
 // The native implementing `qualified`, or nullptr.
 bc::NativeFn find_native(std::string_view qualified);
 
-// Per-package tables (one natives.cpp per package folder).
-std::span<const NativeDef> fmt_natives();
-std::span<const NativeDef> math_natives();
+// The packages with natives: each folder's natives.cpp defines
+// `std::span<const NativeDef> <id>_natives()`. Adding a package with natives
+// adds one line here.
+#define VO_NATIVE_PACKAGES(X) \
+  X(fmt)                      \
+  X(math)                     \
+  X(os)                       \
+  X(errors)                   \
+  X(strings)                  \
+  X(strconv)                  \
+  X(unicode)                  \
+  X(utf8)                     \
+  X(bytes)                    \
+  X(sort)                     \
+  X(bits)                     \
+  X(rand)
+
+#define VO_DECLARE_NATIVES(id) std::span<const NativeDef> id##_natives();
+VO_NATIVE_PACKAGES(VO_DECLARE_NATIVES)
+#undef VO_DECLARE_NATIVES
 
 }  // namespace vo::stdlib

@@ -14,6 +14,36 @@ void ret_string(vm::NativeCtx& ctx, Slot* res, std::string_view s) {
   res[1] = static_cast<Slot>(r.len);
 }
 
+void ret_bytes(vm::NativeCtx& ctx, Slot* res, std::string_view bytes) {
+  rt::SliceRef r = rt::bytes_from_string(ctx.vm.heap(), rt::StringRef{reinterpret_cast<const uint8_t*>(bytes.data()), static_cast<int64_t>(bytes.size())});
+  res[0] = reinterpret_cast<Slot>(r.ptr);
+  res[1] = static_cast<Slot>(r.len);
+  res[2] = static_cast<Slot>(r.cap);
+}
+
+void ret_strings(vm::NativeCtx& ctx, Slot* res, const std::vector<std::string>& v) {
+  // The array is published in res (a typed slot of the caller's frame, so a
+  // GC root) before the strings are allocated.
+  rt::SliceRef arr = rt::make_slice(ctx.vm.heap(), ctx.vm.string_box_layout(), 16, static_cast<int64_t>(v.size()),
+                                    static_cast<int64_t>(v.size()));
+  res[0] = reinterpret_cast<Slot>(arr.ptr);
+  res[1] = static_cast<Slot>(arr.len);
+  res[2] = static_cast<Slot>(arr.cap);
+  for (size_t i = 0; i < v.size(); ++i) {
+    rt::StringRef s = rt::string_from(ctx.vm.heap(), v[i]);
+    Slot* elem = reinterpret_cast<Slot*>(res[0]) + 2 * i;
+    elem[0] = reinterpret_cast<Slot>(s.ptr);
+    elem[1] = static_cast<Slot>(s.len);
+  }
+}
+
+const std::vector<std::string>& program_args(vm::NativeCtx& ctx) { return ctx.vm.args(); }
+
+void exit_program(vm::NativeCtx& ctx, int code) {
+  ctx.vm.flush_out();
+  throw vm::ExitRequest{code};
+}
+
 void write_stdout(vm::NativeCtx& ctx, std::string_view s) {
   std::string& out = ctx.vm.out();
   out.append(s);

@@ -101,6 +101,10 @@ RunResult VM::run() {
   } catch (rt::PanicError& e) {  // stack overflow while pushing the entry frame
     ok = false;
     main_.panic.where = mod_.main_file;
+  } catch (ExitRequest& e) {
+    flush_out();
+    r.exit_code = e.code;
+    return r;
   }
   flush_out();
   if (!ok) {

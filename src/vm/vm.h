@@ -59,6 +59,11 @@ struct Fiber {
   std::vector<PanicState> saved_panics;  // panics interrupted by a newer one
 };
 
+// Thrown by os.Exit through the interpreter up to VM::run.
+struct ExitRequest {
+  int code;
+};
+
 struct RunResult {
   int exit_code = 0;
   std::string error;  // "file:line: message" of an uncaught panic
@@ -78,6 +83,9 @@ class VM {
   const bc::Module& module() const { return mod_; }
   Slot* globals() { return globals_.data(); }
   std::string& out() { return out_; }  // buffered stdout
+  // The program's arguments as os.Args sees them (program path first).
+  void set_args(std::vector<std::string> args) { args_ = std::move(args); }
+  const std::vector<std::string>& args() const { return args_; }
   void flush_out();
 
   // Interpreter entry points (interp.cpp).
@@ -92,6 +100,7 @@ class VM {
   std::vector<Slot> globals_;
   Fiber main_;
   std::string out_;
+  std::vector<std::string> args_;
   std::vector<rt::ObjLayout> closure_layouts_;  // per function
   rt::ObjLayout defer_layout_;
   rt::ObjLayout string_box_layout_;  // a string boxed in an interface
