@@ -468,7 +468,7 @@ void Gen::fill_method_sets() {
       } catch (const Unsupported&) {
         continue;
       }
-      r->methods.push_back(rt::RMethod{name, w});
+      r->methods.push_back(rt::RMethod{name, w, layouts_.rtype(f->type)});
     }
     std::sort(r->methods.begin(), r->methods.end(), [](const rt::RMethod& a, const rt::RMethod& b) { return a.name < b.name; });
   }

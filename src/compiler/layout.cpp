@@ -153,7 +153,10 @@ const rt::RType* Layouts::rtype(const types::Type* t) {
     case types::TypeKind::Signature: r->kind = rt::Kind::Func; break;
     case types::TypeKind::Interface:
       r->kind = rt::Kind::Interface;
-      for (const types::Func* m : u->as<types::Interface>()->all_methods) r->iface_methods.push_back(m->name);
+      for (const types::Func* m : u->as<types::Interface>()->all_methods) {
+        r->iface_methods.push_back(m->name);
+        r->iface_method_sigs.push_back(rtype(m->type));
+      }
       break;
     case types::TypeKind::Struct: {
       r->kind = rt::Kind::Struct;

@@ -165,7 +165,7 @@ class Printer {
   explicit Printer(MethodCaller* mc) : fmt_(buf_), mc_(mc) {}
 
   std::string take() { return std::move(buf_); }
-  void do_printf(std::string_view format, const Slot* args, size_t n, bool allow_w);
+  void do_printf(std::string_view format, const Slot* args, size_t n, std::vector<size_t>* wrapped);
   void do_print(const Slot* args, size_t n, bool newline);
 
  private:
@@ -196,7 +196,7 @@ class Printer {
   bool erroring_ = false;     // printing a bad-verb operand: call no methods
   bool reordered_ = false;    // an explicit [n] index was used
   bool good_arg_num_ = true;  // the last [n] index was valid
-  bool allow_w_ = false;
+  std::vector<size_t>* wrapped_ = nullptr;  // Errorf: operands of %w
 };
 
 Val top_level(const Slot* arg) { return iface_elem(reinterpret_cast<const uint8_t*>(arg)); }
@@ -246,7 +246,7 @@ void Printer::print_arg(const Slot* arg, char32_t verb) {
   if (verb == 'w') {
     // Only Errorf accepts %w, and only for an error operand, which then
     // prints as with %v.
-    if (!allow_w_ || !has_method(v.t, "Error")) return bad_verb(verb, &v);
+    if (!wrapped_ || !has_method(v.t, "Error")) return bad_verb(verb, &v);
     verb = 'v';
   }
   if (handle_methods(v, verb)) return;
@@ -600,8 +600,8 @@ void Printer::print_extra(const Slot* args, size_t from, size_t n) {
   buf_ += ')';
 }
 
-void Printer::do_printf(std::string_view format, const Slot* args, size_t n, bool allow_w) {
-  allow_w_ = allow_w;
+void Printer::do_printf(std::string_view format, const Slot* args, size_t n, std::vector<size_t>* wrapped) {
+  wrapped_ = wrapped;
   size_t end = format.size();
   size_t arg_num = 0;
   bool after_index = false;  // the last item was an index like [3]
@@ -693,9 +693,17 @@ void Printer::do_printf(std::string_view format, const Slot* args, size_t n, boo
         f.plus_v = f.plus;
         f.plus = false;
       }
+      if (verb == 'w' && wrapped_) {
+        const RType* t = dynamic_type(reinterpret_cast<const void*>(args[2 * arg_num]));
+        if (t && has_method(t, "Error")) wrapped_->push_back(arg_num);
+      }
       print_arg(args + 2 * arg_num, verb);
       ++arg_num;
     }
+  }
+  if (wrapped_ && reordered_) {
+    std::sort(wrapped_->begin(), wrapped_->end());
+    wrapped_->erase(std::unique(wrapped_->begin(), wrapped_->end()), wrapped_->end());
   }
   // With explicit indexes, unused operands are not reported.
   if (!reordered_ && arg_num < n) print_extra(args, arg_num, n);
@@ -716,9 +724,10 @@ void Printer::do_print(const Slot* args, size_t n, bool newline) {
 
 }  // namespace
 
-std::string go_sprintf(std::string_view format, const Slot* args, size_t n, MethodCaller* mc, bool allow_w) {
+std::string go_sprintf(std::string_view format, const Slot* args, size_t n, MethodCaller* mc,
+                       std::vector<size_t>* wrapped) {
   Printer p(mc);
-  p.do_printf(format, args, n, allow_w);
+  p.do_printf(format, args, n, wrapped);
   return p.take();
 }
 

@@ -21,16 +21,19 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "runtime/fmt_caller.h"
 #include "runtime/value.h"
 
 namespace vo::rt {
 
-// Sprintf. With allow_w (Errorf), %w formats an error operand like %v;
-// otherwise %w is a bad verb, as in Go's Sprintf.
+// Sprintf. With `wrapped` (Errorf), %w formats an error operand like %v and
+// its operand index is appended to *wrapped (sorted, without duplicates, when
+// explicit indexes reordered them); otherwise %w is a bad verb, as in Go's
+// Sprintf.
 std::string go_sprintf(std::string_view format, const Slot* args, size_t n, MethodCaller* mc,
-                       bool allow_w = false);
+                       std::vector<size_t>* wrapped = nullptr);
 // Sprint: a space between operands when neither is a string.
 std::string go_sprint(const Slot* args, size_t n, MethodCaller* mc);
 // Sprintln: a space between all operands, then "\n".

@@ -55,6 +55,7 @@ struct RField {
 struct RMethod {
   std::string name;      // qualified with the package path when unexported
   uint32_t func = 0;     // function index taking the interface data word as receiver
+  const RType* sig = nullptr;  // the method's signature type (canonical per module)
 };
 
 struct RType {
@@ -82,6 +83,7 @@ struct RType {
   bool variadic = false;
   // For an Interface: its methods' names, sorted.
   std::vector<std::string> iface_methods;
+  std::vector<const RType*> iface_method_sigs;  // their signature types, in the same order
 };
 
 struct Itab {

@@ -1,9 +1,11 @@
 #include "vm/api.h"
 
 #include <cstdio>
+#include <cstring>
 
 #include "runtime/panic.h"
 #include "runtime/strings.h"
+#include "runtime/value_ops.h"
 #include "vm/vm.h"
 
 namespace vo::api {
@@ -35,6 +37,27 @@ void ret_strings(vm::NativeCtx& ctx, Slot* res, const std::vector<std::string>& 
     elem[0] = reinterpret_cast<Slot>(s.ptr);
     elem[1] = static_cast<Slot>(s.len);
   }
+}
+
+void ret_ints(vm::NativeCtx& ctx, Slot* res, const std::vector<int64_t>& v) {
+  auto n = static_cast<int64_t>(v.size());
+  rt::SliceRef arr = rt::make_slice(ctx.vm.heap(), ctx.vm.scalar_array_layout(), 8, n, n);
+  if (n) std::memcpy(arr.ptr, v.data(), v.size() * sizeof(int64_t));
+  res[0] = reinterpret_cast<Slot>(arr.ptr);
+  res[1] = static_cast<Slot>(arr.len);
+  res[2] = static_cast<Slot>(arr.cap);
+}
+
+const rt::RType* iface_type(const Slot* iface) { return rt::dynamic_type(reinterpret_cast<const void*>(iface[0])); }
+
+const Slot* iface_value(const Slot* iface) {
+  const rt::RType* t = iface_type(iface);
+  if (t && t->boxed) return reinterpret_cast<const Slot*>(iface[1]);
+  return iface + 1;
+}
+
+bool iface_equal(const Slot* a, const Slot* b) {
+  return rt::iface_equal(reinterpret_cast<const void*>(a[0]), a[1], reinterpret_cast<const void*>(b[0]), b[1]);
 }
 
 const std::vector<std::string>& program_args(vm::NativeCtx& ctx) { return ctx.vm.args(); }

@@ -40,6 +40,17 @@ void ret_bytes(vm::NativeCtx& ctx, Slot* res, std::string_view bytes);
 // A new []string.
 void ret_strings(vm::NativeCtx& ctx, Slot* res, const std::vector<std::string>& v);
 
+// A new []int.
+void ret_ints(vm::NativeCtx& ctx, Slot* res, const std::vector<int64_t>& v);
+
+// Interface operands: two slots {type word, data word}.
+// The dynamic type, or nullptr for a nil interface.
+const rt::RType* iface_type(const Slot* iface);
+// The slots of the value held (its boxed copy, or the data word itself).
+const Slot* iface_value(const Slot* iface);
+// Go's == on two interfaces; panics for uncomparable dynamic types.
+bool iface_equal(const Slot* a, const Slot* b);
+
 // The program's command-line arguments (os.Args: the program path first).
 const std::vector<std::string>& program_args(vm::NativeCtx& ctx);
 // Ends the program at once with `code` (os.Exit): output is flushed,

@@ -138,10 +138,12 @@ const rt::Itab* VM::find_itab(const rt::RType* dyn, const rt::RType* iface) {
   rt::Itab tab{dyn, iface, {}};
   const rt::Itab* result = nullptr;
   bool ok = true;
-  for (const std::string& name : iface->iface_methods) {
+  // A method matches by name and identical signature.
+  for (size_t i = 0; i < iface->iface_methods.size(); ++i) {
+    const std::string& name = iface->iface_methods[i];
     const rt::RMethod* found = nullptr;
     for (const rt::RMethod& m : dyn->methods)
-      if (m.name == name) { found = &m; break; }
+      if (m.name == name && m.sig == iface->iface_method_sigs[i]) { found = &m; break; }
     if (!found) { ok = false; break; }
     tab.funcs.push_back(found->func);
   }

@@ -54,6 +54,10 @@ VM::VM(const bc::Module& m) : mod_(m) {
   string_box_layout_.name = "string";
   string_box_layout_.kinds = {rt::SlotKind::Ref, rt::SlotKind::Scalar};
   string_box_layout_.elem_slots = 2;
+  scalar_array_layout_.name = "[]int";
+  scalar_array_layout_.kinds = {rt::SlotKind::Scalar};
+  scalar_array_layout_.elem_slots = 1;
+  scalar_array_layout_.noscan = true;
   init_fiber(main_);
   heap_.add_root_scanner([this](rt::Marker& mk) { scan_roots(mk); });
 }

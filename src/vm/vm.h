@@ -103,7 +103,8 @@ class VM {
   std::vector<std::string> args_;
   std::vector<rt::ObjLayout> closure_layouts_;  // per function
   rt::ObjLayout defer_layout_;
-  rt::ObjLayout string_box_layout_;  // a string boxed in an interface
+  rt::ObjLayout string_box_layout_;  // a string boxed in an interface; also []string arrays
+  rt::ObjLayout scalar_array_layout_;  // arrays of one-slot scalars ([]int from natives)
 
   void scan_roots(rt::Marker& m);
   void init_fiber(Fiber& f);
@@ -112,6 +113,7 @@ class VM {
   const rt::ObjLayout* closure_layout(uint32_t fn) const { return &closure_layouts_[fn]; }
   const rt::ObjLayout* defer_layout() const { return &defer_layout_; }
   const rt::ObjLayout* string_box_layout() const { return &string_box_layout_; }
+  const rt::ObjLayout* scalar_array_layout() const { return &scalar_array_layout_; }
   // The itab of dynamic type `dyn` for interface `iface`, or nullptr if dyn
   // lacks a method (cached).
   const rt::Itab* find_itab(const rt::RType* dyn, const rt::RType* iface);

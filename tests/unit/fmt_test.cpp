@@ -1796,10 +1796,20 @@ TEST(Fmt, MethodPanicPropagates) {
 
 TEST(Fmt, ErrorfWrapVerb) {
   std::vector<Slot> s = iface_args({E1("inner"), I(1)});
-  EXPECT_EQ(go_sprintf("outer: %w", s.data(), 1, &caller(), true), "outer: E:inner");
-  EXPECT_EQ(go_sprintf("%w %w", s.data(), 2, &caller(), true), "E:inner %!w(int=1)");
+  std::vector<size_t> w;
+  EXPECT_EQ(go_sprintf("outer: %w", s.data(), 1, &caller(), &w), "outer: E:inner");
+  EXPECT_EQ(w, std::vector<size_t>{0});
+  w.clear();
+  EXPECT_EQ(go_sprintf("%w %w", s.data(), 2, &caller(), &w), "E:inner %!w(int=1)");
+  EXPECT_EQ(w, std::vector<size_t>{0});
+  w.clear();
+  std::vector<Slot> two = iface_args({E1("a"), E1("b")});
+  EXPECT_EQ(go_sprintf("%[2]w %[1]w %[2]w", two.data(), 2, &caller(), &w), "E:b E:a E:b");
+  EXPECT_EQ(w, (std::vector<size_t>{0, 1}));  // sorted, duplicates dropped
+  w.clear();
   std::vector<Slot> n = iface_args({Nil()});
-  EXPECT_EQ(go_sprintf("%w", n.data(), 1, &caller(), true), "%!w(<nil>)");
+  EXPECT_EQ(go_sprintf("%w", n.data(), 1, &caller(), &w), "%!w(<nil>)");
+  EXPECT_TRUE(w.empty());
   // Sprintf rejects %w.
   EXPECT_EQ(go_sprintf("%w", s.data(), 1, &caller()), "%!w(main.E={inner})");
 }

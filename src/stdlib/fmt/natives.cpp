@@ -59,7 +59,17 @@ void sprintf(vm::NativeCtx& ctx, Slot* args, Slot* res) {
   api::ret_string(ctx, res, rt::go_sprintf(api::arg_string(args), a, n, &api::method_caller(ctx)));
 }
 
+void errorf(vm::NativeCtx& ctx, Slot* args, Slot* res) {
+  size_t n;
+  const Slot* a = any_args(args + 2, &n);
+  std::vector<size_t> wrapped;
+  std::string msg = rt::go_sprintf(api::arg_string(args), a, n, &api::method_caller(ctx), &wrapped);
+  api::ret_string(ctx, res, msg);
+  api::ret_ints(ctx, res + 2, std::vector<int64_t>(wrapped.begin(), wrapped.end()));
+}
+
 constexpr NativeDef kNatives[] = {
+    {"fmt.errorf", errorf},
     {"fmt.Print", print},     {"fmt.Println", println}, {"fmt.Printf", printf},
     {"fmt.Sprint", sprint},   {"fmt.Sprintln", sprintln}, {"fmt.Sprintf", sprintf},
 };
