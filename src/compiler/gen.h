@@ -80,6 +80,11 @@ class Gen {
   void defer_stmt(const ast::DeferStmt* s);
   uint32_t make_thunk(const CallPlan& plan, const std::string& name);
   void emit_return();
+  // The error exits of `?` and `fail`: the error in `err` (two slots)
+  // becomes the final result, unnamed other results are zeroed.
+  void emit_fail(uint32_t err);
+  uint32_t try_expr(const ast::TryExpr* e, int64_t dest);
+  void fail_stmt(const ast::FailStmt* s);
   uint32_t method_wrapper(const types::Type* recv, const types::Func* m, const std::vector<int>& path, bool for_iface);
   uint32_t bound_method(const ast::SelectorExpr* e, int64_t dest);
   struct ForwardFrame {
@@ -181,6 +186,7 @@ class Gen {
   uint32_t result_slot_ = 0;  // first slot of the result variables (boxed ones: the box slots)
   std::vector<types::Var*> results_;
   bool has_defer_ = false;
+  bool has_errdefer_ = false;
   // Set while resolving the targets of a multi-assignment: operands of index
   // and pointer targets are copied so later stores cannot change them.
   bool snapshot_ = false;

@@ -120,7 +120,7 @@ uint32_t Gen::expr(const ast::Expr* e, int64_t dest) {
     case ast::NodeKind::FuncLit: return func_lit(e->as<ast::FuncLit>(), dest);
     case ast::NodeKind::StarExpr: return load(lvalue(e), dest);
     case ast::NodeKind::TypeAssertExpr: return type_assert(e->as<ast::TypeAssertExpr>(), dest, false);
-    case ast::NodeKind::TryExpr: unsupported(e->pos, "the ? operator");
+    case ast::NodeKind::TryExpr: return try_expr(e->as<ast::TryExpr>(), dest);
     case ast::NodeKind::DynExpr: unsupported(e->pos, "dynamic access (~>)");
     default: unsupported(e->pos, "this expression");
   }

@@ -13,11 +13,12 @@ using bc::Op;
 
 namespace {
 
-bool contains_defer(const ast::Node* body) {
+// Whether a body registers defers (errdefer only when `err_only`).
+bool contains_defer(const ast::Node* body, bool err_only = false) {
   bool found = false;
   ast::walk(body, [&](const ast::Node* n) {
     if (n->is<ast::FuncLit>()) return false;  // a literal's defers are its own
-    if (n->is<ast::DeferStmt>()) found = true;
+    if (auto* d = n->as<ast::DeferStmt>(); d && (!err_only || d->is_errdefer)) found = true;
     return !found;
   });
   return found;
@@ -36,6 +37,7 @@ void Gen::begin_function(bc::Function& fn, const types::Signature* sig, const as
   if (auto* fd = owner ? owner->as<ast::FuncDecl>() : nullptr) body = fd->body;
   if (auto* fl = owner ? owner->as<ast::FuncLit>() : nullptr) body = fl->body;
   has_defer_ = body && contains_defer(body);
+  has_errdefer_ = body && contains_defer(body, true);
   fn.has_defer = has_defer_;
   // Receiver and parameters occupy the first slots, in order.
   std::vector<types::Var*> params;
@@ -86,7 +88,21 @@ void Gen::begin_function(bc::Function& fn, const types::Signature* sig, const as
 // Returns the current result values: runs pending defers first (they may
 // change named results), then copies boxed results into the result area.
 void Gen::emit_return() {
-  if (has_defer_) fb_->emit(Op::RunDefers, 0, 0, 0, 0);
+  if (has_errdefer_) {
+    // Errdefers run when the final error result is non-nil, judged once
+    // before any deferred call runs: RunDefers reads its type word.
+    const VarLoc& loc = vars_[results_.back()];
+    uint32_t word = loc.slot;
+    size_t m = fb_->mark();
+    if (loc.kind == VarLoc::Boxed) {
+      word = fb_->alloc_scalar();
+      fb_->emit(Op::Load1, word, loc.slot, 0);
+    }
+    fb_->emit(Op::RunDefers, word, 0, 0, 1);
+    fb_->release(m);
+  } else if (has_defer_) {
+    fb_->emit(Op::RunDefers, 0, 0, 0, 0);
+  }
   uint32_t off = 0;
   for (types::Var* r : results_) {
     uint32_t n = layouts_.slots(r->type);
@@ -145,6 +161,7 @@ uint32_t Gen::func_lit(const ast::FuncLit* e, int64_t dest) {
     const types::Signature* saved_sig = sig_;
     uint32_t saved_rs = result_slot_;
     bool saved_defer = has_defer_;
+    bool saved_errdefer = has_errdefer_;
     const ast::Node* saved_cur = cur_func_;
     vars_.clear();
     loops_.clear();
@@ -165,6 +182,7 @@ uint32_t Gen::func_lit(const ast::FuncLit* e, int64_t dest) {
     sig_ = saved_sig;
     result_slot_ = saved_rs;
     has_defer_ = saved_defer;
+    has_errdefer_ = saved_errdefer;
     cur_func_ = saved_cur;
   }
   uint32_t r = fb_->alloc({rt::SlotKind::Ref});
@@ -210,13 +228,46 @@ uint32_t Gen::make_thunk(const CallPlan& plan, const std::string& name) {
 }
 
 void Gen::defer_stmt(const ast::DeferStmt* s) {
-  if (s->is_errdefer) unsupported(s->pos, "errdefer");
   size_t m = fb_->mark();
   CallPlan plan = plan_call(s->call);
   uint32_t fi = make_thunk(plan, fb_->fn().name + ".defer" + std::to_string(++lit_counter_));
   uint32_t clo = fb_->alloc({rt::SlotKind::Ref});
   fb_->emit(Op::MakeClosure, clo, fi & 0xFFFF, plan.block, static_cast<uint8_t>(fi >> 16));
-  fb_->emit(Op::Defer, clo);
+  fb_->emit(Op::Defer, clo, 0, 0, s->is_errdefer ? 1 : 0);
+  fb_->release(m);
+}
+
+void Gen::emit_fail(uint32_t err) {
+  for (size_t i = 0; i + 1 < results_.size(); ++i) {
+    const types::Var* r = results_[i];
+    if (!r->name.empty() && r->name != "_") continue;  // named results keep their values
+    const VarLoc& loc = vars_[r];
+    if (loc.kind == VarLoc::Local && layouts_.slots(r->type)) fb_->emit(Op::Zero, loc.slot, layouts_.slots(r->type));
+  }
+  store(lvalue_of_var(results_.back()), err);
+  emit_return();
+}
+
+// x? : the value(s) of x without its final error; a non-nil error returns
+// from the function.
+uint32_t Gen::try_expr(const ast::TryExpr* e, int64_t dest) {
+  const types::Type* xt = type_of(e->x);
+  uint32_t n = layouts_.slots(xt);
+  uint32_t v = expr(e->x);
+  uint32_t err = v + n - 2;  // the error is last: {type word, data}
+  uint32_t ok = fb_->emit_jump(Op::JmpIfNot, err);
+  emit_fail(err);
+  fb_->patch_here(ok);
+  uint32_t rest = n - 2;
+  if (dest < 0 || rest == 0) return v;
+  move(static_cast<uint32_t>(dest), v, rest);
+  return static_cast<uint32_t>(dest);
+}
+
+void Gen::fail_stmt(const ast::FailStmt* s) {
+  size_t m = fb_->mark();
+  uint32_t err = expr_to(s->x, types::universe_error());
+  emit_fail(err);
   fb_->release(m);
 }
 

@@ -74,7 +74,7 @@ void Gen::stmt(const ast::Stmt* s) {
     case ast::NodeKind::GoStmt: unsupported(s->pos, "go statements");
     case ast::NodeKind::SelectStmt: unsupported(s->pos, "select statements");
     case ast::NodeKind::SendStmt: unsupported(s->pos, "channel sends");
-    case ast::NodeKind::FailStmt: unsupported(s->pos, "fail statements");
+    case ast::NodeKind::FailStmt: fail_stmt(s->as<ast::FailStmt>()); break;
     case ast::NodeKind::LabeledStmt: {
       const auto* l = s->as<ast::LabeledStmt>();
       if (auto* f = l->stmt->as<ast::ForStmt>()) for_stmt(f, l->label->name);

@@ -177,6 +177,11 @@ struct Interp {
   }
 
   void resume_after_recover(Frame* fr) {
+    // A recovered panic leaves the error path: pending errdefers are dropped.
+    for (DeferRec** d = &fr->defers; *d;) {
+      if ((*d)->is_errdefer) *d = (*d)->next;
+      else d = &(*d)->next;
+    }
     if (fr->fn->recover_pc != 0) {
       fr->pc = fr->fn->code.data() + fr->fn->recover_pc;
       return;
