@@ -52,7 +52,7 @@ std::string check_function(const Module& m, const Function& f, size_t fi) {
       case Op::CallNative:
         if (i.b >= m.natives.size()) return where(pc) + "unknown native";
         break;
-      case Op::New: case Op::SliceMake: case Op::MapMake: case Op::Box: case Op::Unbox:
+      case Op::New: case Op::SliceMake: case Op::MapMake: case Op::Box: case Op::Unbox: case Op::ChanMake:
       case Op::IfaceAssert: case Op::IfaceConv: case Op::TypeIs: {
         uint32_t ax = (i.op == Op::New || i.op == Op::MapMake) ? i.b : i.c;
         if (ax >= f.aux.size()) return where(pc) + "aux index out of range";
@@ -63,6 +63,12 @@ std::string check_function(const Module& m, const Function& f, size_t fi) {
     if (i.a >= f.frame_slots && i.op != Op::Nop && i.op != Op::Jmp && i.op != Op::StoreGlobal && i.op != Op::Ret &&
         i.op != Op::Print && !(i.op == Op::Call && f.frame_slots == 0))
       return where(pc) + "slot operand a out of range";
+    if (i.op == Op::Select) {
+      if (pc + i.b >= f.code.size()) return where(pc) + "missing select case words";
+      for (uint32_t k = 1; k <= i.b; ++k)
+        if (f.code[pc + k].op != Op::Ext) return where(pc) + "missing select case words";
+      pc += i.b;
+    }
     if (has_ext(i.op)) {
       if (pc + 1 >= f.code.size() || f.code[pc + 1].op != Op::Ext) return where(pc) + "missing extension word";
       ++pc;

@@ -136,6 +136,13 @@ namespace vo::bc {
   X(Panic, "panic with interface a") \
   X(Recover, "a = recover()") \
   X(Defer, "defer closure a; flags&1 errdefer") \
+  X(Go, "start a goroutine running thunk closure a") \
+  X(ChanMake, "a = make(chan T, b) (b == 0xFFFF: unbuffered); aux c: T and its layout") \
+  X(ChanSend, "send b.. on channel a (blocks)") \
+  X(ChanRecv, "a.. = receive from channel b (blocks); flags&1: a+elem slots = ok") \
+  X(ChanClose, "close(channel a)") \
+  X(ChanLen, "a = len(channel b); flags&1: cap") \
+  X(Select, "a = chosen case (-1: default) of b cases, each one following Ext word {a chan, b value, c ok or 0xFFFF; flags 1 send, 2 recv}; flags&1 has default") \
   X(Print, "print interfaces b..b+2c; flags&1 newline") \
   X(Assert, "assert(a, interfaces b..b+2c)")
 

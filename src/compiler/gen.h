@@ -85,6 +85,12 @@ class Gen {
   void emit_fail(uint32_t err);
   uint32_t try_expr(const ast::TryExpr* e, int64_t dest);
   void fail_stmt(const ast::FailStmt* s);
+  // ---- goroutines and channels (gen_chan.cpp)
+  uint32_t recv(const ast::UnaryExpr* e, int64_t dest, bool comma_ok);
+  void send_stmt(const ast::SendStmt* s);
+  void go_stmt(const ast::GoStmt* s);
+  void select_stmt(const ast::SelectStmt* s, const std::string& label);
+  void store_converted(const LValue& lv, uint32_t src, const types::Type* from);
   uint32_t method_wrapper(const types::Type* recv, const types::Func* m, const std::vector<int>& path, bool for_iface);
   uint32_t bound_method(const ast::SelectorExpr* e, int64_t dest);
   struct ForwardFrame {

@@ -309,6 +309,7 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
       size_t m = fb_->mark();
       uint32_t x = expr(e->args[0]);
       if (xt->is<types::Map>()) fb_->emit(Op::MapLen, d, x);
+      else if (xt->is<types::Chan>()) fb_->emit(Op::ChanLen, d, x, 0, id == BuiltinId::Cap ? 1 : 0);
       else if (auto* ar = xt->as<types::Array>())  // evaluated for its calls; the length is static
         fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(d), static_cast<int32_t>(ar->len)));
       else move(d, x + (id == BuiltinId::Len ? 1 : 2), 1);
@@ -388,6 +389,14 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
         bc::Aux ax;
         ax.ptr = layouts_.map_type(t);
         fb_->emit(Op::MapMake, d, fb_->add_aux(ax), hint);
+      } else if (auto* ch = u->as<types::Chan>()) {
+        uint32_t size = 0xFFFF;
+        if (e->args.size() > 1) size = expr(e->args[1]);
+        bc::Aux ax;
+        ax.type = layouts_.rtype(ch->elem);
+        ax.layout = layouts_.box_layout(ch->elem);
+        line(e->lparen);
+        fb_->emit(Op::ChanMake, d, size, fb_->add_aux(ax));
       } else {
         unsupported(e->pos, "make of this type");
       }
@@ -423,8 +432,16 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
       fb_->emit(Op::Recover, d);
       return d;
     }
+    case BuiltinId::Close: {
+      size_t m = fb_->mark();
+      uint32_t c = expr(e->args[0]);
+      line(e->lparen);
+      fb_->emit(Op::ChanClose, c);
+      fb_->release(m);
+      return 0;
+    }
     default:
-      unsupported(e->pos, "this builtin (channels and islands come later)");
+      unsupported(e->pos, "this builtin (islands come later)");
   }
 }
 

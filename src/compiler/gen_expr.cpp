@@ -298,7 +298,7 @@ uint32_t Gen::unary(const ast::UnaryExpr* e, int64_t dest) {
     fb_->release(m);
     return d;
   }
-  if (e->op == ast::Tok::Arrow) unsupported(e->pos, "channel receive");
+  if (e->op == ast::Tok::Arrow) return recv(e, dest, false);
   size_t m = fb_->mark();
   uint32_t x = expr(e->x);
   uint32_t r = alloc(t);

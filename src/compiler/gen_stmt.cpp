@@ -71,9 +71,9 @@ void Gen::stmt(const ast::Stmt* s) {
     case ast::NodeKind::BranchStmt: branch_stmt(s->as<ast::BranchStmt>()); break;
     case ast::NodeKind::DeferStmt: defer_stmt(s->as<ast::DeferStmt>()); break;
     case ast::NodeKind::TypeSwitchStmt: type_switch_stmt(s->as<ast::TypeSwitchStmt>(), ""); break;
-    case ast::NodeKind::GoStmt: unsupported(s->pos, "go statements");
-    case ast::NodeKind::SelectStmt: unsupported(s->pos, "select statements");
-    case ast::NodeKind::SendStmt: unsupported(s->pos, "channel sends");
+    case ast::NodeKind::GoStmt: go_stmt(s->as<ast::GoStmt>()); break;
+    case ast::NodeKind::SelectStmt: select_stmt(s->as<ast::SelectStmt>(), ""); break;
+    case ast::NodeKind::SendStmt: send_stmt(s->as<ast::SendStmt>()); break;
     case ast::NodeKind::FailStmt: fail_stmt(s->as<ast::FailStmt>()); break;
     case ast::NodeKind::LabeledStmt: {
       const auto* l = s->as<ast::LabeledStmt>();
@@ -81,6 +81,7 @@ void Gen::stmt(const ast::Stmt* s) {
       else if (auto* r = l->stmt->as<ast::RangeStmt>()) range_stmt(r, l->label->name);
       else if (auto* sw = l->stmt->as<ast::SwitchStmt>()) switch_stmt(sw, l->label->name);
       else if (auto* ts = l->stmt->as<ast::TypeSwitchStmt>()) type_switch_stmt(ts, l->label->name);
+      else if (auto* ss = l->stmt->as<ast::SelectStmt>()) select_stmt(ss, l->label->name);
       else stmt(l->stmt);
       break;
     }
@@ -241,6 +242,9 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
   } else if (auto* ta = e->as<ast::TypeAssertExpr>()) {  // v, ok := x.(T)
     parts = {tv(ta->type).type, types::basic_type(types::BasicKind::Bool)};
     block = type_assert(ta, -1, true);
+  } else if (auto* un = e->as<ast::UnaryExpr>(); un && un->op == ast::Tok::Arrow) {  // v, ok := <-ch
+    parts = {types::underlying(type_of(un->x))->as<types::Chan>()->elem, types::basic_type(types::BasicKind::Bool)};
+    block = recv(un, -1, true);
   } else if (auto* tup = type_of(e)->as<types::Tuple>()) {
     for (const types::Var* v : tup->vars) parts.push_back(v->type);
     block = expr(e);
@@ -264,6 +268,19 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
   }
   (void)m;
   return out;
+}
+
+// Stores a value of type `from` into lv, boxing it when lv is an interface.
+void Gen::store_converted(const LValue& lv, uint32_t src, const types::Type* from) {
+  if (lv.kind != LValue::Blank && types::is_interface(lv.type) && !types::is_interface(from)) {
+    size_t m = fb_->mark();
+    uint32_t boxed = alloc(lv.type);
+    box(src, from, lv.type, boxed);
+    store(lv, boxed);
+    fb_->release(m);
+    return;
+  }
+  store(lv, src);
 }
 
 void Gen::incdec_stmt(const ast::IncDecStmt* s) {
@@ -349,7 +366,7 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     if (!target) return;
     if (auto* id = target->as<ast::Ident>(); id && id->name == "_") return;
     if (s->tok == ast::Tok::Define) define_var(info_->obj(target)->as<types::Var>(), src);
-    else store(lvalue(target), src);
+    else store_converted(lvalue(target), src, t);
   };
   // `for k, v = range` resolves both targets before assigning either.
   auto bind2 = [&](uint32_t ksrc, const types::Type* kt, uint32_t vsrc, const types::Type* vt) {
@@ -362,8 +379,8 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     LValue kl = lvalue(s->key);
     LValue vl = lvalue(s->value);
     snapshot_ = false;
-    store(kl, ksrc);
-    store(vl, vsrc);
+    store_converted(kl, ksrc, kt);
+    store_converted(vl, vsrc, vt);
   };
   auto body = [&](const std::function<void()>& step, uint32_t top) {
     loops_.push_back(LoopCtx{label, {}, {}, true});
@@ -377,6 +394,27 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     fb_->patch_jump(fb_->emit_jump(Op::Jmp), top);
     return ctx.breaks;
   };
+  if (auto* ct = xt->as<types::Chan>()) {
+    // for v := range ch: receive until the channel is closed and drained.
+    uint32_t ch = fb_->alloc({rt::SlotKind::Ref});
+    expr(s->x, ch);
+    std::vector<rt::SlotKind> k = layouts_.kinds(ct->elem);
+    k.push_back(rt::SlotKind::Scalar);
+    uint32_t blk = fb_->alloc(k);
+    bc::Aux ax;
+    ax.type = layouts_.rtype(ct->elem);
+    uint32_t top = fb_->pc();
+    fb_->emit(Op::ChanRecv, blk, ch, fb_->add_aux(ax), 1);
+    uint32_t exit = fb_->emit_jump(Op::JmpIfNot, blk + layouts_.slots(ct->elem));
+    size_t im = fb_->mark();
+    bind(s->key, blk, ct->elem);
+    std::vector<uint32_t> breaks = body([] {}, top);
+    fb_->release(im);
+    fb_->patch_here(exit);
+    for (uint32_t p : breaks) fb_->patch_here(p);
+    fb_->release(m);
+    return;
+  }
   if (auto* mt = xt->as<types::Map>()) {
     uint32_t blk = fb_->alloc({rt::SlotKind::Ref, rt::SlotKind::Scalar, rt::SlotKind::Scalar, rt::SlotKind::Scalar, rt::SlotKind::Scalar});
     expr(s->x, blk);
@@ -430,7 +468,7 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     expr(s->x, coll);
     move(n, coll + 1, 1);
   } else {
-    unsupported(s->pos, "range over this type (channels come later)");
+    unsupported(s->pos, "range over this type");
   }
   uint32_t top = fb_->pc();
   uint32_t exit = fb_->emit(Op::JNLt, idx, n);  // target patched below

@@ -10,6 +10,7 @@
 #include "runtime/panic.h"
 #include "runtime/strings.h"
 #include "runtime/value_ops.h"
+#include "vm/chan.h"
 #include "vm/ops.h"
 #include "vm/vm.h"
 
@@ -192,6 +193,12 @@ struct Interp {
   }
 
   bool loop();
+
+  // The time slice is spent: let other goroutines run.
+  void preempt() {
+    vm.reset_budget();
+    vm.sched().yield();
+  }
 };
 
 bool VM::call_function(Fiber& f, const bc::Function* fn, void* closure, const Slot* args, Slot* results) {
@@ -357,6 +364,11 @@ bool Interp::loop() {
   L_F2I: R(ins.a) = float_to_int(F(R(ins.b)), ins.flags); NEXT();
 
   L_Jmp:
+    // Backward jumps (loops) and calls spend the goroutine's time slice.
+    if (ins.imm() < 0 && --vm.budget_ <= 0) {
+      fr->pc = pc;
+      preempt();
+    }
     pc += ins.imm() + 1;
     DISPATCH();
   L_JmpIf:
@@ -387,6 +399,7 @@ bool Interp::loop() {
     fr = push_frame(fn, nullptr, &R(ins.c), ins.a, kNormal);
     base = fr->base;
     pc = fr->pc;
+    if (--vm.budget_ <= 0) preempt();
     DISPATCH();
   }
   L_CallClosure: {
@@ -397,6 +410,7 @@ bool Interp::loop() {
     fr = push_frame(fn, ptr_of(clo), &R(ins.c), ins.a, kNormal);
     base = fr->base;
     pc = fr->pc;
+    if (--vm.budget_ <= 0) preempt();
     DISPATCH();
   }
   L_CallIface: {
@@ -409,6 +423,7 @@ bool Interp::loop() {
     fr = push_frame(fn, nullptr, &R(ins.c), ins.a, kNormal);
     base = fr->base;
     pc = fr->pc;
+    if (--vm.budget_ <= 0) preempt();
     DISPATCH();
   }
   L_CallNative: {
@@ -793,6 +808,57 @@ bool Interp::loop() {
     d->next = fr->defers;
     fr->defers = d;
     NEXT();
+  }
+  L_Go: {
+    fr->pc = pc;
+    vm.sched().spawn(ptr_of(R(ins.a)));
+    NEXT();
+  }
+  L_ChanMake: {
+    fr->pc = pc;
+    const bc::Aux& ax = fr->fn->aux[ins.c];
+    int64_t size = ins.b == 0xFFFF ? 0 : I(R(ins.b));
+    R(ins.a) = slot_of(chan_make(vm, ax.type, ax.layout, size));
+    NEXT();
+  }
+  L_ChanSend:
+    fr->pc = pc;
+    chan_send(vm, static_cast<Chan*>(ptr_of(R(ins.a))), &R(ins.b));
+    NEXT();
+  L_ChanRecv: {
+    fr->pc = pc;
+    auto* c = static_cast<Chan*>(ptr_of(R(ins.b)));
+    const bc::Aux& ax = fr->fn->aux[ins.c];
+    bool ok = chan_recv(vm, c, &R(ins.a));
+    if (ins.flags & 1) R(ins.a + ax.type->slots) = ok;
+    NEXT();
+  }
+  L_ChanClose:
+    fr->pc = pc;
+    chan_close(vm, static_cast<Chan*>(ptr_of(R(ins.a))));
+    NEXT();
+  L_ChanLen: {
+    auto* c = static_cast<const Chan*>(ptr_of(R(ins.b)));
+    R(ins.a) = S((ins.flags & 1) ? chan_cap(c) : chan_len(c));
+    NEXT();
+  }
+  L_Select: {
+    fr->pc = pc;
+    SelectCase cases[64];
+    bool oks[64];
+    int n = ins.b;
+    for (int k = 0; k < n; ++k) {
+      const Instr& w = pc[1 + k];
+      cases[k].chan = static_cast<Chan*>(ptr_of(R(w.a)));
+      cases[k].send = w.flags == 1;
+      cases[k].val = w.b == 0xFFFF ? nullptr : &R(w.b);
+      cases[k].ok = w.c == 0xFFFF ? nullptr : &oks[k];
+    }
+    int chosen = chan_select(vm, cases, n, ins.flags & 1);
+    if (chosen >= 0 && pc[1 + chosen].c != 0xFFFF) R(pc[1 + chosen].c) = oks[chosen];
+    R(ins.a) = S(chosen);
+    pc += 1 + n;
+    DISPATCH();
   }
   L_Print: {
     std::string& out = vm.out_;

@@ -58,13 +58,15 @@ VM::VM(const bc::Module& m) : mod_(m) {
   scalar_array_layout_.kinds = {rt::SlotKind::Scalar};
   scalar_array_layout_.elem_slots = 1;
   scalar_array_layout_.noscan = true;
-  init_fiber(main_);
+  sched_ = std::make_unique<Scheduler>(*this);
   heap_.add_root_scanner([this](rt::Marker& mk) { scan_roots(mk); });
 }
 
-VM::~VM() {
-  munmap(main_.slots, kMainSlots * sizeof(Slot));
-  munmap(main_.frames, kMainFrames * sizeof(Frame));
+VM::~VM() { sched_.reset(); }
+
+void VM::free_fiber(Fiber& f) {
+  munmap(f.slots, kMainSlots * sizeof(Slot));
+  munmap(f.frames, kMainFrames * sizeof(Frame));
 }
 
 void VM::init_fiber(Fiber& f) {
@@ -79,14 +81,21 @@ void VM::scan_roots(rt::Marker& mk) {
   static const rt::SlotKind kIface[2] = {rt::SlotKind::IfaceType, rt::SlotKind::IfaceData};
   mk.scan_slots(globals_.data(), mod_.global_kinds.data(), globals_.size());
   mk.scan_slots(mod_.consts.data(), mod_.const_kinds.data(), mod_.consts.size());
-  Fiber& f = main_;
-  for (Frame* fr = f.frames; fr <= f.top; ++fr) {
-    mk.scan_slots(fr->base, fr->fn->slot_kinds.data(), fr->fn->frame_slots);
-    if (fr->closure) mk.mark(fr->closure);
-    if (fr->defers) mk.mark(fr->defers);
-  }
-  mk.scan_slots(f.panic.value, kIface, 2);
-  for (PanicState& p : f.saved_panics) mk.scan_slots(p.value, kIface, 2);
+  sched_->for_each_fiber([&](Fiber& f) {
+    if (f.start_closure) mk.mark(f.start_closure);
+    for (Frame* fr = f.frames; fr <= f.top; ++fr) {
+      mk.scan_slots(fr->base, fr->fn->slot_kinds.data(), fr->fn->frame_slots);
+      if (fr->closure) mk.mark(fr->closure);
+      if (fr->defers) mk.mark(fr->defers);
+    }
+    mk.scan_slots(f.panic.value, kIface, 2);
+    for (PanicState& p : f.saved_panics) mk.scan_slots(p.value, kIface, 2);
+  });
+}
+
+std::string VM::panic_report(const Fiber& f) const {
+  std::string msg = panic_message(mod_, f.panic.value);
+  return f.panic.where.empty() ? msg : f.panic.where + ": " + msg;
 }
 
 void VM::flush_out() {
@@ -98,24 +107,8 @@ void VM::flush_out() {
 
 RunResult VM::run() {
   RunResult r;
-  const bc::Function* entry = &mod_.funcs[mod_.entry];
-  bool ok;
-  try {
-    ok = call_function(main_, entry, nullptr, nullptr, nullptr);
-  } catch (rt::PanicError& e) {  // stack overflow while pushing the entry frame
-    ok = false;
-    main_.panic.where = mod_.main_file;
-  } catch (ExitRequest& e) {
-    flush_out();
-    r.exit_code = e.code;
-    return r;
-  }
+  r.exit_code = sched_->run(&mod_.funcs[mod_.entry], &r.error);
   flush_out();
-  if (!ok) {
-    r.exit_code = 1;
-    std::string msg = panic_message(mod_, main_.panic.value);
-    r.error = main_.panic.where.empty() ? msg : main_.panic.where + ": " + msg;
-  }
   return r;
 }
 

@@ -10,6 +10,7 @@
 
 #include "bytecode/module.h"
 #include "runtime/heap.h"
+#include "vm/sched.h"
 
 namespace vo::vm {
 
@@ -50,6 +51,18 @@ struct PanicState {
 // Stack of one goroutine: slot memory and frame records, both reserved once
 // and never moved, so pointers into them stay valid.
 struct Fiber {
+  uint64_t id = 0;
+  FiberState state = FiberState::Runnable;
+  const char* wait_reason = "";
+  bool is_main = false;
+  size_t index = 0;                   // position in the scheduler's fiber list
+  boost::context::fiber ctx;          // this goroutine's context while suspended
+  boost::context::fiber sink;         // the scheduler's context while this one runs
+  const bc::Function* start_fn = nullptr;
+  void* start_closure = nullptr;      // the goroutine's thunk (a GC root until it runs)
+  char* native_lo = nullptr;          // native stack [native_lo, native_lo + native_size)
+  size_t native_size = 0;
+  size_t segment = SIZE_MAX;          // stack pool segment (goroutines other than main)
   Slot* slots = nullptr;
   Slot* slots_end = nullptr;
   Frame* frames = nullptr;
@@ -76,8 +89,9 @@ class VM {
   VM(const VM&) = delete;
   VM& operator=(const VM&) = delete;
 
-  // Runs the module's entry function to completion.
+  // Runs the module's entry function and every goroutine to completion.
   RunResult run();
+  Scheduler& sched() { return *sched_; }
 
   rt::Heap& heap() { return heap_; }
   const bc::Module& module() const { return mod_; }
@@ -98,7 +112,8 @@ class VM {
   const bc::Module& mod_;
   rt::Heap heap_;
   std::vector<Slot> globals_;
-  Fiber main_;
+  std::unique_ptr<Scheduler> sched_;
+  int budget_ = 0;  // instructions left in the running goroutine's time slice
   std::string out_;
   std::vector<std::string> args_;
   std::vector<rt::ObjLayout> closure_layouts_;  // per function
@@ -107,9 +122,17 @@ class VM {
   rt::ObjLayout scalar_array_layout_;  // arrays of one-slot scalars ([]int from natives)
 
   void scan_roots(rt::Marker& m);
-  void init_fiber(Fiber& f);
   bool execute(Fiber& f);  // runs until the entry frame returns
  public:
+  // The main goroutine's slot and frame stacks (large reservations).
+  void init_fiber(Fiber& f);
+  void free_fiber(Fiber& f);
+  // "file:line: message" for a fiber's uncaught panic.
+  std::string panic_report(const Fiber& f) const;
+  // Preemption: every goroutine runs at most kTimeslice budget units (backward
+  // jumps and calls) before yielding.
+  static constexpr int kTimeslice = 16384;
+  void reset_budget() { budget_ = kTimeslice; }
   const rt::ObjLayout* closure_layout(uint32_t fn) const { return &closure_layouts_[fn]; }
   const rt::ObjLayout* defer_layout() const { return &defer_layout_; }
   const rt::ObjLayout* string_box_layout() const { return &string_box_layout_; }

@@ -1,0 +1,87 @@
+// The goroutine scheduler of one VM (one island): goroutines are stackful
+// fibers (Boost.Context) run one at a time on the VM's thread (M:1). A
+// goroutine gives up the thread when it blocks on a channel, sleeps, or uses
+// up its instruction budget; the scheduler loop runs on the thread's own
+// stack and picks the next runnable fiber.
+#pragma once
+#include <boost/context/fiber.hpp>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "bytecode/module.h"
+
+namespace vo::vm {
+
+class VM;
+struct Fiber;
+
+using Clock = std::chrono::steady_clock;
+
+enum class FiberState : uint8_t { Runnable, Running, Blocked, Dead };
+
+// Timer entries: wake a sleeping fiber, or call back into the runtime (for
+// time.After / Ticker channels).
+struct TimerEntry {
+  Clock::time_point when;
+  uint64_t seq;  // FIFO among equal deadlines; also the cancel handle
+  Fiber* fiber;  // to wake (may be nullptr)
+  bool operator>(const TimerEntry& o) const { return when != o.when ? when > o.when : seq > o.seq; }
+};
+
+class Scheduler {
+ public:
+  explicit Scheduler(VM& vm);
+  ~Scheduler();
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
+  // Runs `entry` as the main goroutine and every goroutine it starts until
+  // all have finished, one panics, os.Exit is called, or all are blocked.
+  // Returns the exit code; `error` receives the message for a non-zero one.
+  int run(const bc::Function* entry, std::string* error);
+
+  // Starts a goroutine running closure `clo` (a thunk taking no arguments).
+  void spawn(void* clo);
+
+  Fiber* current() const { return current_; }
+  // The current goroutine blocks until ready() is called on it. `reason`
+  // names what it waits for in deadlock reports.
+  void park(const char* reason);
+  void ready(Fiber* f);
+  // Lets other runnable goroutines run (preemption point).
+  void yield();
+  // Blocks the current goroutine for d (time.Sleep).
+  void sleep(std::chrono::nanoseconds d);
+
+  // Each fiber, for the GC.
+  template <class F> void for_each_fiber(F&& fn) {
+    for (auto& f : fibers_) fn(*f);
+  }
+
+ private:
+  VM& vm_;
+  std::vector<std::unique_ptr<Fiber>> fibers_;  // live fibers
+  std::deque<Fiber*> runq_;
+  std::priority_queue<TimerEntry, std::vector<TimerEntry>, std::greater<>> timers_;
+  uint64_t timer_seq_ = 0;
+  Fiber* current_ = nullptr;
+  uint64_t next_id_ = 1;
+  // Set when the program must end (uncaught panic, os.Exit).
+  bool done_ = false;
+  int exit_code_ = 0;
+  std::string error_;
+
+  Fiber* new_fiber(const bc::Function* fn, void* closure, bool main);
+  void goroutine_main(Fiber* f);
+  void switch_to_scheduler();
+  void fire_timers(bool wait);
+  std::string deadlock_report() const;
+  void release(Fiber* f);
+};
+
+}  // namespace vo::vm
