@@ -70,6 +70,24 @@ inline void store_elem(uint8_t* p, const Slot* src, uint8_t code) {
   else std::memcpy(p, src, code * 8u);
 }
 
+// Runs a Select instruction and its case words (out of line: the case
+// table would otherwise enlarge every goroutine's interpreter frame).
+[[gnu::noinline]] int run_select(VM& vm, const Instr* pc, Slot* base) {
+  SelectCase cases[64];
+  bool oks[64];
+  int n = pc->b;
+  for (int k = 0; k < n; ++k) {
+    const Instr& w = pc[1 + k];
+    cases[k].chan = static_cast<Chan*>(ptr_of(base[w.a]));
+    cases[k].send = w.flags == 1;
+    cases[k].val = w.b == 0xFFFF ? nullptr : &base[w.b];
+    cases[k].ok = w.c == 0xFFFF ? nullptr : &oks[k];
+  }
+  int chosen = chan_select(vm, cases, n, pc->flags & 1);
+  if (chosen >= 0 && pc[1 + chosen].c != 0xFFFF) base[pc[1 + chosen].c] = oks[chosen];
+  return chosen;
+}
+
 }  // namespace
 
 // State and helpers of one execute() activation.
@@ -842,24 +860,11 @@ bool Interp::loop() {
     R(ins.a) = S((ins.flags & 1) ? chan_cap(c) : chan_len(c));
     NEXT();
   }
-  L_Select: {
+  L_Select:
     fr->pc = pc;
-    SelectCase cases[64];
-    bool oks[64];
-    int n = ins.b;
-    for (int k = 0; k < n; ++k) {
-      const Instr& w = pc[1 + k];
-      cases[k].chan = static_cast<Chan*>(ptr_of(R(w.a)));
-      cases[k].send = w.flags == 1;
-      cases[k].val = w.b == 0xFFFF ? nullptr : &R(w.b);
-      cases[k].ok = w.c == 0xFFFF ? nullptr : &oks[k];
-    }
-    int chosen = chan_select(vm, cases, n, ins.flags & 1);
-    if (chosen >= 0 && pc[1 + chosen].c != 0xFFFF) R(pc[1 + chosen].c) = oks[chosen];
-    R(ins.a) = S(chosen);
-    pc += 1 + n;
+    R(ins.a) = S(run_select(vm, pc, base));
+    pc += 1 + ins.b;
     DISPATCH();
-  }
   L_Print: {
     std::string& out = vm.out_;
     for (uint32_t i = 0; i < ins.c; ++i) {
