@@ -45,7 +45,16 @@ bc::NativeFn find_native(std::string_view qualified);
   X(bytes)                    \
   X(sort)                     \
   X(bits)                     \
-  X(rand)
+  X(rand)                     \
+  X(cmp)                      \
+  X(io)                       \
+  X(bufio)                    \
+  X(time)                     \
+  X(filepath)                 \
+  X(encoding)                 \
+  X(log)                      \
+  X(dyn)                      \
+  X(slices)
 
 #define VO_DECLARE_NATIVES(id) std::span<const NativeDef> id##_natives();
 VO_NATIVE_PACKAGES(VO_DECLARE_NATIVES)

@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include "runtime/fmt_internal.h"
+#include "runtime/format.h"
+#include "runtime/map.h"
 #include "runtime/panic.h"
 #include "runtime/strings.h"
 #include "runtime/value_ops.h"
@@ -119,5 +122,89 @@ rt::MethodCaller& method_caller(vm::NativeCtx& ctx) {
 }
 
 void panic(std::string msg) { throw rt::PanicError{std::move(msg)}; }
+
+void append_float(std::string& out, double v, char fmt, int prec, int bit_size) {
+  rt::fmtimpl::append_float(out, v, fmt, prec, bit_size);
+}
+void append_quote(std::string& out, std::string_view s, bool ascii_only) {
+  rt::fmtimpl::append_quote(out, s, ascii_only);
+}
+void append_quote_rune(std::string& out, int32_t r, bool ascii_only) {
+  rt::fmtimpl::append_quote_rune(out, r, ascii_only);
+}
+bool can_backquote(std::string_view s) { return rt::fmtimpl::can_backquote(s); }
+bool is_print(int32_t r) { return rt::fmtimpl::is_print(r); }
+
+int64_t iface_len(const Slot* iface) {
+  const rt::RType* t = iface_type(iface);
+  if (!t) return -1;
+  const Slot* v = iface_value(iface);
+  switch (t->kind) {
+    case rt::Kind::String:
+    case rt::Kind::Slice: return v ? static_cast<int64_t>(v[1]) : 0;
+    case rt::Kind::Array: return t->len;
+    case rt::Kind::Map: return rt::map_len(reinterpret_cast<const void*>(v[0]));
+    default: return -1;
+  }
+}
+
+void flush_stdout(vm::NativeCtx& ctx) { ctx.vm.flush_out(); }
+
+// ---- Calling Vo code and reflecting on the module (package dyn) ----------------
+
+const bc::Module& module(vm::NativeCtx& ctx) { return ctx.vm.module(); }
+rt::Heap& heap(vm::NativeCtx& ctx) { return ctx.vm.heap(); }
+
+void call(vm::NativeCtx& ctx, uint32_t fn, void* closure, const Slot* args, Slot* results) {
+  static const Slot kNoArgs[1] = {0};
+  if (!ctx.vm.call_function(ctx.fiber, &ctx.vm.module().funcs[fn], closure, args ? args : kNoArgs, results))
+    throw vm::PanicPending{};
+}
+
+bool call_catching(vm::NativeCtx& ctx, uint32_t fn, void* closure, const Slot* args, Slot* results,
+                   std::string* panic_msg) {
+  static const Slot kNoArgs[1] = {0};
+  vm::Fiber& f = ctx.fiber;
+  size_t saved = f.saved_panics.size();
+  if (ctx.vm.call_function(f, &ctx.vm.module().funcs[fn], closure, args ? args : kNoArgs, results)) return true;
+  if (panic_msg) {
+    panic_msg->clear();
+    rt::format_iface(*panic_msg, reinterpret_cast<const void*>(f.panic.value[0]), f.panic.value[1]);
+  }
+  if (f.saved_panics.size() > saved) {
+    f.panic = f.saved_panics.back();
+    f.saved_panics.pop_back();
+  } else {
+    f.panic = vm::PanicState{};
+  }
+  return false;
+}
+
+void* current_closure(vm::NativeCtx& ctx) {
+  return ctx.fiber.top >= ctx.fiber.frames ? ctx.fiber.top->closure : nullptr;
+}
+
+void* new_closure(vm::NativeCtx& ctx, uint32_t fn, const Slot* captures) {
+  size_t n = ctx.vm.module().funcs[fn].capture_kinds.size();
+  Slot* c = static_cast<Slot*>(ctx.vm.heap().alloc(ctx.vm.closure_layout(fn), (1 + n) * sizeof(Slot)));
+  c[0] = fn;
+  if (n) std::memcpy(c + 1, captures, n * sizeof(Slot));
+  return c;
+}
+
+const rt::Itab* find_itab(vm::NativeCtx& ctx, const rt::RType* dyn, const rt::RType* iface) {
+  return ctx.vm.find_itab(dyn, iface);
+}
+
+bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line) {
+  vm::Fiber& f = ctx.fiber;
+  if (skip < 0 || skip > f.top - f.frames) return false;
+  const vm::Frame* fr = f.top - skip;
+  if (!fr->fn) return false;
+  auto pc = static_cast<uint32_t>(fr->pc - fr->fn->code.data());
+  *file = fr->fn->file;
+  *line = fr->fn->line_at(pc);
+  return true;
+}
 
 }  // namespace vo::api

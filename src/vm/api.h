@@ -67,4 +67,55 @@ rt::MethodCaller& method_caller(vm::NativeCtx& ctx);
 // Raises a Vo panic with a string value.
 [[noreturn]] void panic(std::string msg);
 
+// Go's strconv formatting, shared with the fmt engine (runtime/fmt_*.cpp):
+// AppendFloat (fmt one of b e E f g G x X, prec -1 = shortest, bit_size 32
+// or 64), Quote/QuoteToASCII, QuoteRune/QuoteRuneToASCII, CanBackquote and
+// IsPrint.
+void append_float(std::string& out, double v, char fmt, int prec, int bit_size);
+void append_quote(std::string& out, std::string_view s, bool ascii_only);
+void append_quote_rune(std::string& out, int32_t r, bool ascii_only);
+bool can_backquote(std::string_view s);
+bool is_print(int32_t r);
+
+// len() of the value an interface holds when its dynamic type is a string,
+// slice, array or map type; -1 for other types and for nil.
+int64_t iface_len(const Slot* iface);
+
+// Writes the VM's buffered standard output (before a native blocks reading
+// stdin or writes to fd 1/2 directly).
+void flush_stdout(vm::NativeCtx& ctx);
+
+// ---- Calling Vo code and reflecting on the module (package dyn) ----------------
+// The running module and heap.
+const bc::Module& module(vm::NativeCtx& ctx);
+rt::Heap& heap(vm::NativeCtx& ctx);
+// Calls function `fn` of the module with its parameter slots in `args` (a
+// closure's function gets the closure object) and copies its result slots to
+// `results`. A panic in the callee keeps unwinding through the native (this
+// throws). The arguments are copied into the callee's frame before it runs;
+// results written to C++ memory are not roots (store them in the native's
+// result slots, or pause collection, before allocating again).
+void call(vm::NativeCtx& ctx, uint32_t fn, void* closure, const Slot* args, Slot* results);
+// Same, but a panic in the callee ends there: it is consumed (a panic that
+// was being unwound before the call resumes) and false is returned with the
+// panic value's print form in *panic_msg (as the reference's dynamic calls
+// turn a callee's panic into an error).
+bool call_catching(vm::NativeCtx& ctx, uint32_t fn, void* closure, const Slot* args, Slot* results,
+                   std::string* panic_msg);
+// The closure object of the function that called the native (nullptr when
+// that function is not running as a closure).
+void* current_closure(vm::NativeCtx& ctx);
+// A new closure of function `fn` whose captures are copied from `captures`
+// (as many slots as the function's capture kinds); references in captures
+// must be rooted during the call.
+void* new_closure(vm::NativeCtx& ctx, uint32_t fn, const Slot* captures);
+// The itab of dynamic type `dyn` for interface `iface`, or nullptr when dyn
+// lacks one of its methods.
+const rt::Itab* find_itab(vm::NativeCtx& ctx, const rt::RType* dyn, const rt::RType* iface);
+
+// The source file and line being run `skip` Vo frames above the function
+// that called the native (0: that function itself), as Go's runtime.Caller;
+// false when there is no such frame.
+bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line);
+
 }  // namespace vo::api
