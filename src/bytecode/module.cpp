@@ -47,7 +47,8 @@ std::string check_function(const Module& m, const Function& f, size_t fi) {
         if (static_cast<size_t>(i.b | (i.flags << 16)) >= m.funcs.size()) return where(pc) + "closure of unknown function";
         break;
       case Op::LoadConst:
-        if (i.b + std::max<uint32_t>(i.flags, 1) > m.consts.size()) return where(pc) + "constant index out of range";
+        if ((i.b | static_cast<size_t>(i.c) << 16) + std::max<uint32_t>(i.flags, 1) > m.consts.size())
+          return where(pc) + "constant index out of range";
         break;
       case Op::CallNative:
         if (i.b >= m.natives.size()) return where(pc) + "unknown native";

@@ -19,7 +19,7 @@ namespace vo::bc {
   X(Nop, "no operation") \
   X(Ext, "extension word of the previous instruction (never executed)") \
   X(LoadInt, "a = imm") \
-  X(LoadConst, "a..a+n = consts[b..b+n], n = max(flags,1)") \
+  X(LoadConst, "a..a+n = consts[k..k+n], k = b | c << 16, n = max(flags,1)") \
   X(Move, "a = b") \
   X(MoveN, "a..a+c = b..b+c") \
   X(Zero, "a..a+b = 0") \

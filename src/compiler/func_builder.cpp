@@ -48,6 +48,10 @@ uint32_t FuncBuilder::emit(bc::Instr i) {
 }
 
 uint32_t FuncBuilder::emit(bc::Op op, uint32_t a, uint32_t b, uint32_t c, uint8_t flags) {
+  if (op == bc::Op::LoadConst) {  // a 32-bit constant index in b | c << 16
+    c = b >> 16;
+    b &= 0xFFFF;
+  }
   return emit(bc::Instr{op, flags, static_cast<uint16_t>(a), static_cast<uint16_t>(b), static_cast<uint16_t>(c)});
 }
 

@@ -207,4 +207,8 @@ bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line) 
   return true;
 }
 
+void sleep(vm::NativeCtx& ctx, int64_t ns) { ctx.vm.sched().sleep(std::chrono::nanoseconds(ns)); }
+
+void mark_daemon(vm::NativeCtx& ctx) { ctx.vm.sched().mark_daemon(); }
+
 }  // namespace vo::api

@@ -118,4 +118,11 @@ const rt::Itab* find_itab(vm::NativeCtx& ctx, const rt::RType* dyn, const rt::RT
 // false when there is no such frame.
 bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line);
 
+// ---- Goroutines ----------------------------------------------------------------
+// Parks the calling goroutine for ns nanoseconds (others run meanwhile).
+void sleep(vm::NativeCtx& ctx, int64_t ns);
+// The calling goroutine no longer keeps the program alive (timer helpers):
+// the program ends when only such goroutines are left.
+void mark_daemon(vm::NativeCtx& ctx);
+
 }  // namespace vo::api

@@ -275,7 +275,7 @@ bool Interp::loop() {
     NEXT();
   L_LoadConst: {
     uint32_t n = ins.flags ? ins.flags : 1;
-    std::memcpy(&R(ins.a), consts + ins.b, n * sizeof(Slot));
+    std::memcpy(&R(ins.a), consts + (ins.b | static_cast<uint32_t>(ins.c) << 16), n * sizeof(Slot));
     NEXT();
   }
   L_Move:

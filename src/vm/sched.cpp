@@ -221,8 +221,19 @@ void Scheduler::yield() {
 void Scheduler::sleep(std::chrono::nanoseconds d) {
   Fiber* f = current_;
   if (d.count() <= 0) return yield();
-  timers_.push(TimerEntry{Clock::now() + d, timer_seq_++, f});
+  Clock::time_point now = Clock::now();
+  // A duration past the clock's range sleeps "forever".
+  Clock::time_point when = d < Clock::time_point::max() - now ? now + std::chrono::duration_cast<Clock::duration>(d)
+                                                               : Clock::time_point::max();
+  timers_.push(TimerEntry{when, timer_seq_++, f});
   park("sleep");
+}
+
+void Scheduler::mark_daemon() {
+  if (!current_->daemon) {
+    current_->daemon = true;
+    ++daemons_;
+  }
 }
 
 // Wakes the fibers whose timers are due; with `wait`, first sleeps the
@@ -255,6 +266,7 @@ std::string Scheduler::deadlock_report() const {
 int Scheduler::run(const bc::Function* entry, std::string* error) {
   runq_.push_back(new_fiber(entry, nullptr, true));
   while (!done_) {
+    if (fibers_.size() == daemons_) break;  // only timer helpers are left
     fire_timers(false);
     if (runq_.empty()) {
       if (!timers_.empty()) {
@@ -275,6 +287,7 @@ int Scheduler::run(const bc::Function* entry, std::string* error) {
     f->ctx = std::move(f->ctx).resume();
     current_ = nullptr;
     if (f->state == FiberState::Dead) {
+      if (f->daemon) --daemons_;
       release(f);
       // Swap-remove: fibers_ may hold 100,000 goroutines.
       size_t i = f->index;

@@ -57,6 +57,8 @@ class Scheduler {
   void yield();
   // Blocks the current goroutine for d (time.Sleep).
   void sleep(std::chrono::nanoseconds d);
+  // The current goroutine stops counting as live for program end.
+  void mark_daemon();
 
   // Each fiber, for the GC.
   template <class F> void for_each_fiber(F&& fn) {
@@ -71,6 +73,7 @@ class Scheduler {
   uint64_t timer_seq_ = 0;
   Fiber* current_ = nullptr;
   uint64_t next_id_ = 1;
+  size_t daemons_ = 0;  // live daemon fibers
   // Set when the program must end (uncaught panic, os.Exit).
   bool done_ = false;
   int exit_code_ = 0;

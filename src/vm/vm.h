@@ -55,6 +55,7 @@ struct Fiber {
   FiberState state = FiberState::Runnable;
   const char* wait_reason = "";
   bool is_main = false;
+  bool daemon = false;                // a timer helper: does not keep the program alive
   size_t index = 0;                   // position in the scheduler's fiber list
   boost::context::fiber ctx;          // this goroutine's context while suspended
   boost::context::fiber sink;         // the scheduler's context while this one runs
