@@ -171,6 +171,27 @@ class Gen {
   uint32_t print_args(const std::vector<ast::Expr*>& args, size_t first);
   uint32_t operand_count(const std::vector<ast::Expr*>& args, size_t first);
 
+  // ---- dynamic access (gen_dyn.cpp) ------------------------------------
+  // a~>name, a~>[key], a~>(args), a~>name(args): a call of a runtime native
+  // of package dyn, whose results have the types the checker recorded for
+  // the access (the assignment targets' types, `any` by default) plus the
+  // dyn error.
+  uint32_t dyn_expr(const ast::DynExpr* e, int64_t dest);
+  // Evaluates the base of a dynamic access as an interface into `at`.
+  void dyn_base(const ast::DynExpr* e, uint32_t at);
+  // The index of the runtime native `name` called with `params` argument
+  // and `results` result slots.
+  uint32_t dyn_native(const std::string& name, uint32_t params, uint32_t results);
+  // Constant slot index of the descriptor telling a dynamic-access native
+  // the types its values must have (nullptr: any) and its argument count.
+  uint32_t dyn_descriptor(const std::vector<const types::Type*>& values, uint32_t nargs, bool spread);
+  // The functions behind methods read as values (a~>Method), one per
+  // parameter/result slot shape of the program's exported methods.
+  void dyn_bound_functions();
+  std::map<std::string, uint32_t> dyn_natives_;
+  std::map<std::string, uint32_t> dyn_descs_;
+  bool dyn_bound_done_ = false;
+
   // ---- helpers
   const types::TypeAndValue& tv(const ast::Expr* e) const { return info_->tv(e); }
   const types::Type* type_of(const ast::Expr* e) const { return info_->tv(e).type; }

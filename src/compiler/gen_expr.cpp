@@ -121,7 +121,7 @@ uint32_t Gen::expr(const ast::Expr* e, int64_t dest) {
     case ast::NodeKind::StarExpr: return load(lvalue(e), dest);
     case ast::NodeKind::TypeAssertExpr: return type_assert(e->as<ast::TypeAssertExpr>(), dest, false);
     case ast::NodeKind::TryExpr: return try_expr(e->as<ast::TryExpr>(), dest);
-    case ast::NodeKind::DynExpr: unsupported(e->pos, "dynamic access (~>)");
+    case ast::NodeKind::DynExpr: return dyn_expr(e->as<ast::DynExpr>(), dest);
     default: unsupported(e->pos, "this expression");
   }
 }

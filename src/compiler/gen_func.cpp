@@ -387,10 +387,15 @@ uint32_t Gen::bound_method(const ast::SelectorExpr* e, int64_t dest) {
   const types::Type* xt = type_of(e->x);
   uint32_t fi;
   uint32_t caps;
-  if (types::is_interface(xt)) {
-    caps = expr(e->x);
+  bool promoted_iface = !types::is_interface(xt) && m->decl == nullptr;  // method of an embedded interface
+  if (types::is_interface(xt) || promoted_iface) {
     uint32_t block = fb_->alloc({rt::SlotKind::IfaceType, rt::SlotKind::IfaceData});
-    move(block, caps, 2);
+    if (promoted_iface) {
+      recv_arg(e->x, sel.index, false, block);
+      xt = embedded_type(xt, sel.index);
+    } else {
+      move(block, expr(e->x), 2);
+    }
     caps = block;
     // Thunk-like function: captures the interface, forwards the parameters.
     fi = declare_function(fb_->fn().name + ".bound" + std::to_string(++lit_counter_));

@@ -150,7 +150,14 @@ const rt::RType* Layouts::rtype(const types::Type* t) {
     case types::TypeKind::Chan: r->kind = rt::Kind::Chan; r->elem = rtype(u->as<types::Chan>()->elem); break;
     case types::TypeKind::Port: r->kind = rt::Kind::Port; r->elem = rtype(u->as<types::Port>()->elem); break;
     case types::TypeKind::Island: r->kind = rt::Kind::Island; break;
-    case types::TypeKind::Signature: r->kind = rt::Kind::Func; break;
+    case types::TypeKind::Signature: {  // parameter and result types: dynamic calls check them
+      r->kind = rt::Kind::Func;
+      const auto* sig = u->as<types::Signature>();
+      for (const types::Var* p : sig->params->vars) r->params.push_back(rtype(p->type));
+      for (const types::Var* v : sig->results->vars) r->results.push_back(rtype(v->type));
+      r->variadic = sig->variadic;
+      break;
+    }
     case types::TypeKind::Interface:
       r->kind = rt::Kind::Interface;
       for (const types::Func* m : u->as<types::Interface>()->all_methods) {

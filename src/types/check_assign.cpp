@@ -177,6 +177,7 @@ void Checker::assignment(Operand& x, const Type* t, const std::string& context) 
   }
 
   if (t == nullptr) return;
+  if (x.dyn) dyn_retarget(x, t);  // checked against t at run time
   std::string reason;
   if (!assignable_to(x, t, &reason)) {
     std::string msg = "cannot use " + opstr(x) + " as " + tstr(t) + " value in " + context;
@@ -386,6 +387,7 @@ bool Checker::unpack_rhs(const std::vector<const Expr*>& rhs, size_t n, std::vec
       // The values of a dynamic access are checked against their targets at
       // run time; its trailing error is an ordinary error value.
       y.dyn = dyn && !identical(y.type, universe_error());
+      y.dyn_index = static_cast<int>(i);
       out.push_back(y);
     }
     return true;

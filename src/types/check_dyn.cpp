@@ -88,6 +88,7 @@ void Checker::try_expr(Operand& x, const ast::TryExpr* e) {
 // ---- a~>... -------------------------------------------------------------------------
 
 void Checker::dyn_expr(Operand& x, const ast::DynExpr* e) {
+  dyn_import();
   const int targets = dyn_targets_;
   dyn_targets_ = -1;  // the base and the arguments have no targets of their own
   Operand base;
@@ -185,6 +186,59 @@ const Type* Checker::dyn_result(int values) {
   std::vector<const Type*> ts(static_cast<size_t>(values), universe_any());
   ts.push_back(universe_error());
   return new_tuple(ts);
+}
+
+void Checker::dyn_retarget(Operand& x, const Type* t) {
+  if (!xu::usable_type(t) || x.expr == nullptr) return;
+  if (const Interface* it = underlying(t)->as<Interface>()) {
+    complete_interface(it);
+    if (it->empty()) return;  // an `any` value needs no conversion
+  }
+  // The wrappers between the assigned expression and the access: parens
+  // outside `?` carry the values, those inside it the values and the error.
+  std::vector<const ast::Expr*> outside, inside;
+  bool in_try = false;
+  const ast::Expr* e = x.expr;
+  const ast::DynExpr* d = nullptr;
+  while (e != nullptr && d == nullptr) {
+    if (const auto* p = e->as<ast::ParenExpr>()) {
+      (in_try ? inside : outside).push_back(e);
+      e = p->x;
+    } else if (const auto* q = e->as<ast::TryExpr>()) {
+      if (in_try) return;
+      outside.push_back(e);
+      in_try = true;
+      e = q->x;
+    } else {
+      d = e->as<ast::DynExpr>();
+      if (d == nullptr) return;
+    }
+  }
+  if (d == nullptr || d->id >= info_.types.size()) return;
+  const Tuple* tu = info_.types[d->id].type != nullptr ? info_.types[d->id].type->as<Tuple>() : nullptr;
+  if (tu == nullptr || x.dyn_index < 0 || static_cast<size_t>(x.dyn_index) + 1 >= tu->size()) return;
+  std::vector<const Type*> values;
+  for (size_t i = 0; i + 1 < tu->size(); ++i) values.push_back(tu->vars[i]->type);
+  values[static_cast<size_t>(x.dyn_index)] = t;
+  std::vector<const Type*> all = values;
+  all.push_back(universe_error());
+  const Type* whole = new_tuple(all);
+  record_tv(d, Mode::Value, whole, Value());
+  for (const ast::Expr* w : inside) record_tv(w, Mode::Value, whole, Value());
+  if (in_try) {
+    const Type* unwrapped = values.size() == 1 ? values[0] : new_tuple(values);
+    for (const ast::Expr* w : outside) record_tv(w, Mode::Value, unwrapped, Value());
+  } else {
+    for (const ast::Expr* w : outside) record_tv(w, Mode::Value, whole, Value());
+  }
+  x.type = t;
+}
+
+void Checker::dyn_import() {
+  // Package dyn (and errors, which it imports) cannot depend on itself.
+  if (dyn_imported_ || pkg_ == nullptr || pkg_->path == "dyn" || pkg_->path == "errors") return;
+  dyn_imported_ = true;
+  if (importer_) importer_("dyn");
 }
 
 bool Checker::is_dyn_rhs(const ast::Expr* e) const {

@@ -312,7 +312,11 @@ void Checker::expr_stmt(const ExprStmt* s) {
   static const char* const kRule = "expression statement must be a call, receive, or error propagation";
   const Expr* e = unparen(s->x);
   Operand x;
+  // `o~>M()?` as a statement only propagates the error: no values.
+  const int saved_targets = dyn_targets_;
+  if (e != nullptr && e->is<syntax::TryExpr>() && is_dyn_rhs(e)) dyn_targets_ = 0;
   raw_expr(x, s->x, nullptr, false);
+  dyn_targets_ = saved_targets;
   if (e == nullptr || e->is<syntax::BadExpr>()) return;
 
   if (const CallExpr* call = e->as<CallExpr>()) {

@@ -29,6 +29,9 @@ struct Operand {
   // A value produced by dynamic access (~>): statically `any`, but assignable
   // to any target type in an assignment (the runtime checks the dynamic type).
   bool dyn = false;
+  // For a dyn value taken from a multi-value dynamic access: its position
+  // among the access's values (see Checker::dyn_retarget).
+  int dyn_index = 0;
 
   bool invalid() const { return mode == Mode::Invalid; }
   bool is_nil() const;
@@ -180,6 +183,7 @@ class Checker {
   // An expression statement `o~>M()?` should set 0 (the callee returns
   // nothing); -1 sizes a call for one value.
   int dyn_targets_ = -1;
+  bool dyn_imported_ = false;  // dyn_import() done
 
   // ---- diagnostics ----------------------------------------------------------
   void error(syntax::Pos pos, const std::string& msg);
@@ -387,6 +391,13 @@ class Checker {
   bool dyn_base_ok(Operand& base, const syntax::DynExpr* e);
   const Type* dyn_result(int values);
   bool is_dyn_rhs(const syntax::Expr* e) const;
+  // A dyn value is assigned to a target of type t: records t as the type of
+  // that value in the dynamic access (and in the `?`/( ) around it), so the
+  // compiler converts it at run time (a mismatch is a dyn.ErrTypeMismatch).
+  void dyn_retarget(Operand& x, const Type* t);
+  // Makes package dyn part of the program (its errors are what dynamic
+  // access returns).
+  void dyn_import();
 
   // ---- escape & islands (escape.cpp, sendable.cpp) -----------------------------------------
   Var* root_var(const syntax::Expr* e);
