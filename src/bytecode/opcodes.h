@@ -170,6 +170,9 @@ inline Instr make_imm(Op op, uint16_t a, int32_t imm, uint8_t flags = 0) {
 inline bool is_short_branch(Op op) { return op >= Op::JNLt && op <= Op::JNNeK; }
 
 // Whether `op` is followed by an Ext word.
+// The most cases a Select instruction may have (the compiler rejects more).
+constexpr int kMaxSelectCases = 64;
+
 bool has_ext(Op op);
 const char* op_name(Op op);
 const char* op_doc(Op op);

@@ -38,13 +38,8 @@ void Gen::eval_args(const ast::CallExpr* e, const types::Signature* sig, uint32_
   }
   auto put = [&](const Operand& o, const types::Type* to, uint32_t dst) {
     size_t m = fb_->mark();
-    if (o.expr) {
-      expr_to(o.expr, to, dst);
-    } else if (types::is_interface(to) && !types::is_interface(o.type)) {
-      box(o.slot, o.type, to, dst);
-    } else {
-      move(dst, o.slot, layouts_.slots(to));
-    }
+    if (o.expr) expr_to(o.expr, to, dst);
+    else move_converted(dst, o.slot, o.type, to);
     fb_->release(m);
   };
   size_t fixed = sig->variadic ? params.size() - 1 : params.size();

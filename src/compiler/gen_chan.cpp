@@ -100,7 +100,8 @@ void Gen::select_stmt(const ast::SelectStmt* s, const std::string& label) {
     }
     cases.push_back(c);
   }
-  if (cases.size() > 64) unsupported(s->pos, "select with more than 64 cases");
+  if (cases.size() > bc::kMaxSelectCases)
+    unsupported(s->pos, "select with more than " + std::to_string(bc::kMaxSelectCases) + " cases");
   uint32_t idx = fb_->alloc_scalar();
   line(s->pos);
   fb_->emit(Op::Select, idx, static_cast<uint32_t>(cases.size()), 0, dflt ? 1 : 0);

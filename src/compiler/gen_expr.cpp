@@ -40,6 +40,11 @@ void Gen::move(uint32_t to, uint32_t from, uint32_t n) {
   else fb_->emit(Op::MoveN, to, from, n);
 }
 
+void Gen::move_converted(uint32_t to, uint32_t from_slot, const types::Type* from, const types::Type* to_t) {
+  if (types::is_interface(to_t) && !types::is_interface(from)) box(from_slot, from, to_t, to);
+  else move(to, from_slot, layouts_.slots(to_t));
+}
+
 uint32_t Gen::constant(const types::TypeAndValue& tv, const types::Type* t, int64_t dest) {
   uint32_t d = dest_or_alloc(dest, t);
   const types::Value& v = tv.val;

@@ -262,8 +262,7 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
   for (size_t i = 0; i < pieces.size() && i < targets.size(); ++i) {
     const types::Type* t = targets[i] ? targets[i] : pieces[i].second;
     uint32_t c = alloc(t);
-    if (types::is_interface(t) && !types::is_interface(pieces[i].second)) box(pieces[i].first, pieces[i].second, t, c);
-    else move(c, pieces[i].first, layouts_.slots(t));
+    move_converted(c, pieces[i].first, pieces[i].second, t);
     out.push_back(c);
   }
   (void)m;
@@ -275,7 +274,7 @@ void Gen::store_converted(const LValue& lv, uint32_t src, const types::Type* fro
   if (lv.kind != LValue::Blank && types::is_interface(lv.type) && !types::is_interface(from)) {
     size_t m = fb_->mark();
     uint32_t boxed = alloc(lv.type);
-    box(src, from, lv.type, boxed);
+    move_converted(boxed, src, from, lv.type);
     store(lv, boxed);
     fb_->release(m);
     return;

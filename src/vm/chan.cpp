@@ -188,10 +188,11 @@ void chan_close(VM& vm, Chan* c) {
 
 int chan_select(VM& vm, SelectCase* cases, int n, bool has_default) {
   thread_local std::minstd_rand rng{std::random_device{}()};
-  std::vector<int> order(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) order[static_cast<size_t>(i)] = i;
-  for (int i = n - 1; i > 0; --i) std::swap(order[static_cast<size_t>(i)], order[rng() % static_cast<unsigned>(i + 1)]);
-  for (int i : order) {
+  int order[bc::kMaxSelectCases];  // poll order: a uniform shuffle
+  for (int i = 0; i < n; ++i) order[i] = i;
+  for (int i = n - 1; i > 0; --i) std::swap(order[i], order[rng() % static_cast<unsigned>(i + 1)]);
+  for (int k = 0; k < n; ++k) {
+    int i = order[k];
     SelectCase& sc = cases[i];
     if (!sc.chan) continue;
     if (sc.send) {

@@ -73,8 +73,8 @@ inline void store_elem(uint8_t* p, const Slot* src, uint8_t code) {
 // Runs a Select instruction and its case words (out of line: the case
 // table would otherwise enlarge every goroutine's interpreter frame).
 [[gnu::noinline]] int run_select(VM& vm, const Instr* pc, Slot* base) {
-  SelectCase cases[64];
-  bool oks[64];
+  SelectCase cases[bc::kMaxSelectCases];
+  bool oks[bc::kMaxSelectCases];
   int n = pc->b;
   for (int k = 0; k < n; ++k) {
     const Instr& w = pc[1 + k];

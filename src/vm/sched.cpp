@@ -273,7 +273,6 @@ int Scheduler::run(const bc::Function* entry, std::string* error) {
         fire_timers(true);
         continue;
       }
-      if (fibers_.empty()) break;
       done_ = true;
       exit_code_ = 1;
       error_ = deadlock_report();
