@@ -54,6 +54,7 @@ std::string check_function(const Module& m, const Function& f, size_t fi) {
         if (i.b >= m.natives.size()) return where(pc) + "unknown native";
         break;
       case Op::New: case Op::SliceMake: case Op::MapMake: case Op::Box: case Op::Unbox: case Op::ChanMake:
+      case Op::PortMake: case Op::PortRecv: case Op::ChanRecv:
       case Op::IfaceAssert: case Op::IfaceConv: case Op::TypeIs: {
         uint32_t ax = (i.op == Op::New || i.op == Op::MapMake) ? i.b : i.c;
         if (ax >= f.aux.size()) return where(pc) + "aux index out of range";

@@ -35,6 +35,10 @@ struct Function {
   uint32_t result_slots = 0;
   uint32_t frame_slots = 0;       // total slots of a frame (>= param_slots)
   std::vector<rt::SlotKind> capture_kinds;  // for closures: kinds of the captured slots
+  // For thunks of `go @(island)`: the types of the captured values, which
+  // the island deep-copies. Empty for other closures, whose captures are
+  // pointers to boxes that carry their types in their layouts.
+  std::vector<const rt::RType*> capture_types;
   bool has_defer = false;
   // A compiler-made trampoline performing a deferred call with its captured
   // arguments; the function it calls counts as the deferred function.
@@ -78,6 +82,7 @@ struct Module {
   uint32_t global_slots = 0;
   std::vector<rt::SlotKind> global_kinds;
   const rt::RType* string_type = nullptr;  // the `string` type (runtime panic values)
+  uint32_t init = 0;   // index of the function that runs package initialization
   uint32_t entry = 0;  // index of the function that runs package init then main
   std::string main_file;
 };

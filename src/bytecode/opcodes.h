@@ -142,7 +142,14 @@ namespace vo::bc {
   X(ChanRecv, "a.. = receive from channel b (blocks); flags&1: a+elem slots = ok") \
   X(ChanClose, "close(channel a)") \
   X(ChanLen, "a = len(channel b); flags&1: cap") \
-  X(Select, "a = chosen case (-1: default) of b cases, each one following Ext word {a chan, b value, c ok or 0xFFFF; flags 1 send, 2 recv}; flags&1 has default") \
+  X(Select, "a = chosen case (-1: default) of b cases, each one following Ext word {a chan or port, b value, c ok or 0xFFFF; flags 1 send, 2 recv, 3 port recv}; flags&1 has default") \
+  X(IslandMake, "a = make(island)") \
+  X(GoIsland, "start thunk closure b on island a (deep-copied)") \
+  X(PortMake, "a = make(port T, b); aux c: T") \
+  X(PortSend, "send b.. on port a (deep-copied; blocks while full)") \
+  X(PortRecv, "a.. = receive from port b (blocks); flags&1: a+elem slots = ok; aux c: T") \
+  X(PortClose, "close(port a)") \
+  X(PortLen, "a = len(port b); flags&1: cap") \
   X(Print, "print interfaces b..b+2c; flags&1 newline") \
   X(Assert, "assert(a, interfaces b..b+2c)")
 

@@ -42,6 +42,9 @@ struct CallPlan {
   uint32_t args = 0;          // first argument slot (Iface: the receiver word slot)
   uint32_t method = 0;        // Iface: method index
   const types::Tuple* results = nullptr;
+  // The types of the block's parts in order (callee, receiver, arguments);
+  // empty for Iface plans. `go @(island)` deep-copies the block by them.
+  std::vector<const types::Type*> types;
 };
 
 // An assignable location.
@@ -66,6 +69,7 @@ class Gen {
   uint32_t native_wrapper(const types::Func* f);
   uint32_t declare_function(const std::string& name);
   void compile_func_decl(const ast::FuncDecl* d, uint32_t index);
+  uint32_t compile_init();
   void compile_entry();
   void bind_native(const types::CheckedPackage* pkg, const ast::FuncDecl* fd, const types::Func* f);
   uint32_t string_const(const std::string& s);
@@ -89,6 +93,12 @@ class Gen {
   uint32_t recv(const ast::UnaryExpr* e, int64_t dest, bool comma_ok);
   void send_stmt(const ast::SendStmt* s);
   void go_stmt(const ast::GoStmt* s);
+  // The element type of a channel or port type, and which of the two it is.
+  struct Queue {
+    const types::Type* elem;
+    bool port;
+  };
+  static Queue queue_of(const types::Type* t);
   void select_stmt(const ast::SelectStmt* s, const std::string& label);
   void store_converted(const LValue& lv, uint32_t src, const types::Type* from);
   uint32_t method_wrapper(const types::Type* recv, const types::Func* m, const std::vector<int>& path, bool for_iface);

@@ -84,6 +84,12 @@ static std::vector<rt::SlotKind> param_kinds(Layouts& layouts, const types::Sign
   return k;
 }
 
+static std::vector<const types::Type*> param_types(const types::Signature* s) {
+  std::vector<const types::Type*> t;
+  for (const types::Var* v : s->params->vars) t.push_back(v->type);
+  return t;
+}
+
 CallPlan Gen::plan_call(const ast::CallExpr* e) {
   CallPlan p;
   const ast::Expr* fun = e->fun;
@@ -131,6 +137,8 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
       uint32_t nr = static_cast<uint32_t>(p.kinds.size());
       auto pk = param_kinds(layouts_, m->sig());
       p.kinds.insert(p.kinds.end(), pk.begin(), pk.end());
+      p.types = param_types(m->sig());
+      p.types.insert(p.types.begin(), rcv);
       p.block = fb_->alloc(p.kinds);
       p.args = p.block;
       recv_arg(sel->x, s.index, m->ptr_recv, p.block);
@@ -142,6 +150,7 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
       p.kind = CallPlan::Static;
       p.func = types::is_interface(s.recv) ? iface_method_func(s.recv, m) : method_wrapper(s.recv, m, s.index, false);
       p.kinds = param_kinds(layouts_, sig);
+      p.types = param_types(sig);
       p.block = fb_->alloc(p.kinds);
       p.args = p.block;
       eval_args(e, sig, p.block, 0);
@@ -152,6 +161,7 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
     p.kind = CallPlan::Native;
     p.func = native_ids_[target];
     p.kinds = param_kinds(layouts_, sig);
+    p.types = param_types(sig);
     p.block = fb_->alloc(p.kinds);
     p.args = p.block;
     eval_args(e, sig, p.block, 0);
@@ -161,6 +171,7 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
     p.kind = CallPlan::Static;
     p.func = func_index(target);
     p.kinds = param_kinds(layouts_, sig);
+    p.types = param_types(sig);
     p.block = fb_->alloc(p.kinds);
     p.args = p.block;
     eval_args(e, sig, p.block, 0);
@@ -171,6 +182,8 @@ CallPlan Gen::plan_call(const ast::CallExpr* e) {
   p.kinds = {rt::SlotKind::Ref};
   auto pk = param_kinds(layouts_, sig);
   p.kinds.insert(p.kinds.end(), pk.begin(), pk.end());
+  p.types = param_types(sig);
+  p.types.insert(p.types.begin(), type_of(e->fun));
   p.block = fb_->alloc(p.kinds);
   p.callee = p.block;
   p.args = p.block + 1;
@@ -305,6 +318,7 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
       uint32_t x = expr(e->args[0]);
       if (xt->is<types::Map>()) fb_->emit(Op::MapLen, d, x);
       else if (xt->is<types::Chan>()) fb_->emit(Op::ChanLen, d, x, 0, id == BuiltinId::Cap ? 1 : 0);
+      else if (xt->is<types::Port>()) fb_->emit(Op::PortLen, d, x, 0, id == BuiltinId::Cap ? 1 : 0);
       else if (auto* ar = xt->as<types::Array>())  // evaluated for its calls; the length is static
         fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(d), static_cast<int32_t>(ar->len)));
       else move(d, x + (id == BuiltinId::Len ? 1 : 2), 1);
@@ -392,6 +406,15 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
         ax.layout = layouts_.box_layout(ch->elem);
         line(e->lparen);
         fb_->emit(Op::ChanMake, d, size, fb_->add_aux(ax));
+      } else if (auto* pt = u->as<types::Port>()) {
+        uint32_t size = expr(e->args[1]);
+        bc::Aux ax;
+        ax.type = layouts_.rtype(pt->elem);
+        line(e->lparen);
+        fb_->emit(Op::PortMake, d, size, fb_->add_aux(ax));
+      } else if (u->is<types::Island>()) {
+        line(e->lparen);
+        fb_->emit(Op::IslandMake, d);
       } else {
         unsupported(e->pos, "make of this type");
       }
@@ -431,7 +454,7 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
       size_t m = fb_->mark();
       uint32_t c = expr(e->args[0]);
       line(e->lparen);
-      fb_->emit(Op::ChanClose, c);
+      fb_->emit(types::underlying(type_of(e->args[0]))->is<types::Port>() ? Op::PortClose : Op::ChanClose, c);
       fb_->release(m);
       return 0;
     }

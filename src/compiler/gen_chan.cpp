@@ -1,4 +1,6 @@
-// Goroutines and channels: go statements, send, receive, select.
+// Goroutines, channels and ports: go statements (go @ included), send,
+// receive, select. A port is used as a channel is, with its own ops: its
+// values are deep-copied between islands.
 #include "compiler/gen.h"
 #include "types/object.h"
 
@@ -8,50 +10,63 @@ using bc::Op;
 
 namespace {
 
-const types::Chan* chan_of(const types::Type* t) { return types::underlying(t)->as<types::Chan>(); }
-
 }  // namespace
+
+Gen::Queue Gen::queue_of(const types::Type* t) {
+  const types::Type* u = types::underlying(t);
+  if (const auto* c = u->as<types::Chan>()) return Queue{c->elem, false};
+  return Queue{u->as<types::Port>()->elem, true};
+}
 
 // <-ch, with the ok flag after the value when comma_ok.
 uint32_t Gen::recv(const ast::UnaryExpr* e, int64_t dest, bool comma_ok) {
-  const types::Chan* ct = chan_of(type_of(e->x));
-  if (!ct) unsupported(e->pos, "receiving from a port");
-  std::vector<rt::SlotKind> k = layouts_.kinds(ct->elem);
+  Queue ct = queue_of(type_of(e->x));
+  std::vector<rt::SlotKind> k = layouts_.kinds(ct.elem);
   if (comma_ok) k.push_back(rt::SlotKind::Scalar);
   uint32_t d = (dest >= 0 && !comma_ok) ? static_cast<uint32_t>(dest) : fb_->alloc(k);
   size_t m = fb_->mark();
   uint32_t ch = expr(e->x);
   bc::Aux ax;
-  ax.type = layouts_.rtype(ct->elem);
+  ax.type = layouts_.rtype(ct.elem);
   line(e->pos);
-  fb_->emit(Op::ChanRecv, d, ch, fb_->add_aux(ax), comma_ok ? 1 : 0);
+  fb_->emit(ct.port ? Op::PortRecv : Op::ChanRecv, d, ch, fb_->add_aux(ax), comma_ok ? 1 : 0);
   fb_->release(m);
   return d;
 }
 
 void Gen::send_stmt(const ast::SendStmt* s) {
-  const types::Chan* ct = chan_of(type_of(s->chan));
-  if (!ct) unsupported(s->pos, "sending on a port");
+  Queue ct = queue_of(type_of(s->chan));
   size_t m = fb_->mark();
   uint32_t ch = fb_->alloc({rt::SlotKind::Ref});
   expr(s->chan, ch);
-  uint32_t v = expr_to(s->value, ct->elem);
+  uint32_t v = expr_to(s->value, ct.elem);
   line(s->arrow);
-  fb_->emit(Op::ChanSend, ch, v);
+  fb_->emit(ct.port ? Op::PortSend : Op::ChanSend, ch, v);
   fb_->release(m);
 }
 
 // go f(x): the callee and arguments are evaluated here, into a thunk
-// closure that the new goroutine runs (as defer does).
+// closure that the new goroutine runs (as defer does). With go @(isl), the
+// island operand comes first and the thunk is deep-copied to the island,
+// by the types of what it captured.
 void Gen::go_stmt(const ast::GoStmt* s) {
-  if (s->island) unsupported(s->pos, "go @(island) (islands come later)");
   size_t m = fb_->mark();
+  uint32_t isl = 0;
+  if (s->island) {
+    isl = fb_->alloc({rt::SlotKind::Ref});
+    expr(s->island, isl);
+  }
   CallPlan plan = plan_call(s->call);
   uint32_t fi = make_thunk(plan, fb_->fn().name + ".go" + std::to_string(++lit_counter_));
+  if (s->island) {
+    if (plan.kind == CallPlan::Iface) unsupported(s->pos, "an interface method call across islands");
+    for (const types::Type* t : plan.types) funcs_[fi].capture_types.push_back(layouts_.rtype(t));
+  }
   uint32_t clo = fb_->alloc({rt::SlotKind::Ref});
   fb_->emit(Op::MakeClosure, clo, fi & 0xFFFF, plan.block, static_cast<uint8_t>(fi >> 16));
   line(s->pos);
-  fb_->emit(Op::Go, clo);
+  if (s->island) fb_->emit(Op::GoIsland, isl, clo);
+  else fb_->emit(Op::Go, clo);
   fb_->release(m);
 }
 
@@ -75,12 +90,12 @@ void Gen::select_stmt(const ast::SelectStmt* s, const std::string& label) {
     }
     Case c{cc, bc::Instr{Op::Ext, 0, 0, 0xFFFF, 0xFFFF}};
     if (const auto* snd = cc->comm->as<ast::SendStmt>()) {
-      const types::Chan* ct = chan_of(type_of(snd->chan));
-      if (!ct) unsupported(snd->pos, "sending on a port in select");
+      Queue ct = queue_of(type_of(snd->chan));
+      if (ct.port) unsupported(snd->pos, "sending on a port in select");  // the checker rejects it first
       uint32_t ch = fb_->alloc({rt::SlotKind::Ref});
       expr(snd->chan, ch);
-      uint32_t v = alloc(ct->elem);
-      expr_to(snd->value, ct->elem, v);
+      uint32_t v = alloc(ct.elem);
+      expr_to(snd->value, ct.elem, v);
       c.word = bc::Instr{Op::Ext, 1, static_cast<uint16_t>(ch), static_cast<uint16_t>(v), 0xFFFF};
     } else {
       const ast::Expr* rx = nullptr;
@@ -88,15 +103,15 @@ void Gen::select_stmt(const ast::SelectStmt* s, const std::string& label) {
       if (const auto* as = cc->comm->as<ast::AssignStmt>()) rx = as->rhs[0];
       while (auto* p = rx->as<ast::ParenExpr>()) rx = p->x;
       const auto* un = rx->as<ast::UnaryExpr>();
-      const types::Chan* ct = chan_of(type_of(un->x));
-      if (!ct) unsupported(un->pos, "receiving from a port in select");
+      Queue ct = queue_of(type_of(un->x));
       uint32_t ch = fb_->alloc({rt::SlotKind::Ref});
       expr(un->x, ch);
-      c.elem = ct->elem;
-      c.val = alloc(ct->elem);
+      c.elem = ct.elem;
+      c.val = alloc(ct.elem);
       const auto* as = cc->comm->as<ast::AssignStmt>();
       if (as && as->lhs.size() == 2) c.ok = fb_->alloc_scalar();
-      c.word = bc::Instr{Op::Ext, 2, static_cast<uint16_t>(ch), static_cast<uint16_t>(c.val), static_cast<uint16_t>(c.ok)};
+      c.word = bc::Instr{Op::Ext, static_cast<uint8_t>(ct.port ? 3 : 2), static_cast<uint16_t>(ch),
+                         static_cast<uint16_t>(c.val), static_cast<uint16_t>(c.ok)};
     }
     cases.push_back(c);
   }

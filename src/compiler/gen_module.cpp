@@ -76,8 +76,8 @@ void Gen::compile_func_decl(const ast::FuncDecl* d, uint32_t index) {
   fb_ = nullptr;
 }
 
-void Gen::compile_entry() {
-  uint32_t index = declare_function("<entry>");
+uint32_t Gen::compile_init() {
+  uint32_t index = declare_function("<init>");
   bc::Function& fn = funcs_[index];
   fn.file = mod_.main_file;
   FuncBuilder fb(fn);
@@ -101,6 +101,22 @@ void Gen::compile_entry() {
     }
     for (const types::Func* f : info_->inits) fb.emit(Op::Call, 0, func_index(f) & 0xFFFF, 0, static_cast<uint8_t>(func_index(f) >> 16));
   }
+  fb.emit(Op::Ret, 0, 0);
+  mod_.init = index;
+  fb_ = nullptr;
+  return index;
+}
+
+// <init> runs package initialization (every island runs it once on its own
+// globals); <entry> runs <init>, then main.
+void Gen::compile_entry() {
+  uint32_t init_index = compile_init();
+  uint32_t index = declare_function("<entry>");
+  bc::Function& fn = funcs_[index];
+  fn.file = mod_.main_file;
+  FuncBuilder fb(fn);
+  fb_ = &fb;
+  fb.emit(Op::Call, 0, init_index & 0xFFFF, 0, static_cast<uint8_t>(init_index >> 16));
   if (main_index_ == UINT32_MAX) unsupported(ast::NoPos, "a program without func main");
   // main's results (if any) are discarded.
   uint32_t scratch = fb.alloc_scalar(0 + 1);

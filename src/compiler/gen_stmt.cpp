@@ -243,7 +243,7 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
     parts = {tv(ta->type).type, types::basic_type(types::BasicKind::Bool)};
     block = type_assert(ta, -1, true);
   } else if (auto* un = e->as<ast::UnaryExpr>(); un && un->op == ast::Tok::Arrow) {  // v, ok := <-ch
-    parts = {types::underlying(type_of(un->x))->as<types::Chan>()->elem, types::basic_type(types::BasicKind::Bool)};
+    parts = {queue_of(type_of(un->x)).elem, types::basic_type(types::BasicKind::Bool)};
     block = recv(un, -1, true);
   } else if (auto* tup = type_of(e)->as<types::Tuple>()) {
     for (const types::Var* v : tup->vars) parts.push_back(v->type);
@@ -393,20 +393,21 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     fb_->patch_jump(fb_->emit_jump(Op::Jmp), top);
     return ctx.breaks;
   };
-  if (auto* ct = xt->as<types::Chan>()) {
-    // for v := range ch: receive until the channel is closed and drained.
+  if (xt->is<types::Chan>() || xt->is<types::Port>()) {
+    // for v := range ch: receive until the channel (port) is closed and drained.
+    Queue ct = queue_of(xt);
     uint32_t ch = fb_->alloc({rt::SlotKind::Ref});
     expr(s->x, ch);
-    std::vector<rt::SlotKind> k = layouts_.kinds(ct->elem);
+    std::vector<rt::SlotKind> k = layouts_.kinds(ct.elem);
     k.push_back(rt::SlotKind::Scalar);
     uint32_t blk = fb_->alloc(k);
     bc::Aux ax;
-    ax.type = layouts_.rtype(ct->elem);
+    ax.type = layouts_.rtype(ct.elem);
     uint32_t top = fb_->pc();
-    fb_->emit(Op::ChanRecv, blk, ch, fb_->add_aux(ax), 1);
-    uint32_t exit = fb_->emit_jump(Op::JmpIfNot, blk + layouts_.slots(ct->elem));
+    fb_->emit(ct.port ? Op::PortRecv : Op::ChanRecv, blk, ch, fb_->add_aux(ax), 1);
+    uint32_t exit = fb_->emit_jump(Op::JmpIfNot, blk + layouts_.slots(ct.elem));
     size_t im = fb_->mark();
-    bind(s->key, blk, ct->elem);
+    bind(s->key, blk, ct.elem);
     std::vector<uint32_t> breaks = body([] {}, top);
     fb_->release(im);
     fb_->patch_here(exit);

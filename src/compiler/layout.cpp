@@ -195,6 +195,7 @@ const rt::ObjLayout* Layouts::box_layout(const types::Type* t) {
   for (SlotKind k : e.kinds) any_ref |= k != SlotKind::Scalar;
   l->noscan = !any_ref;
   l->name = "box";
+  l->type = rtype(t);
   e.box = l;
   return l;
 }
@@ -214,6 +215,7 @@ const rt::ObjLayout* Layouts::array_layout(const types::Type* elem) {
     l->noscan = !any_ref;
   }
   l->name = "array";
+  l->type = rtype(elem);
   e.array = l;
   return l;
 }

@@ -45,6 +45,9 @@ struct ObjLayout {
   void (*trace)(void* obj, Marker& m) = nullptr;
   void (*finalize)(void* obj) = nullptr;  // must not allocate on the heap
   const char* name = "";
+  // The type of one element, when the compiler made the layout (boxes and
+  // arrays): islands deep-copy objects by it. nullptr for runtime layouts.
+  const RType* type = nullptr;
   // Process-wide id stored in object headers; assigned by the heap on first
   // use (see Heap::layout_id). A layout must not change once it is used.
   // reg_self == this tells that reg_id belongs to this very object (a copy

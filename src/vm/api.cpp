@@ -181,7 +181,7 @@ bool call_catching(vm::NativeCtx& ctx, uint32_t fn, void* closure, const Slot* a
 }
 
 void* current_closure(vm::NativeCtx& ctx) {
-  return ctx.fiber.top >= ctx.fiber.frames ? ctx.fiber.top->closure : nullptr;
+  return ctx.fiber.top ? ctx.fiber.top->closure : nullptr;
 }
 
 void* new_closure(vm::NativeCtx& ctx, uint32_t fn, const Slot* captures) {
@@ -198,9 +198,10 @@ const rt::Itab* find_itab(vm::NativeCtx& ctx, const rt::RType* dyn, const rt::RT
 
 bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line) {
   vm::Fiber& f = ctx.fiber;
-  if (skip < 0 || skip > f.top - f.frames) return false;
-  const vm::Frame* fr = f.top - skip;
-  if (!fr->fn) return false;
+  if (skip < 0) return false;
+  const vm::Frame* fr = f.top;
+  for (int64_t i = 0; i < skip && fr; ++i) fr = fr->prev;
+  if (!fr || !fr->fn) return false;
   auto pc = static_cast<uint32_t>(fr->pc - fr->fn->code.data());
   *file = fr->fn->file;
   *line = fr->fn->line_at(pc);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "runtime/panic.h"
+#include "vm/port.h"
 #include "vm/vm.h"
 
 namespace vo::vm {
@@ -76,7 +77,7 @@ Slot* slot_at(Chan* c, int64_t i) { return c->buf + ((c->head + i) % c->cap) * c
 // Non-blocking halves shared by send/recv/select. They return false when
 // the operation would block.
 bool try_send(VM& vm, Chan* c, const Slot* val) {
-  if (c->closed) fault("send on closed channel");
+  if (c->closed) fault("runtime error: send on closed channel");
   if (Waiter* r = c->recvq.pop()) {
     copy_val(r->val, val, c->slots);
     r->ok = true;
@@ -152,7 +153,7 @@ void chan_send(VM& vm, Chan* c, const Slot* val) {
   w.val = const_cast<Slot*>(val);
   c->sendq.push(&w);
   s.park("chan send");
-  if (w.closed) fault("send on closed channel");
+  if (w.closed) fault("runtime error: send on closed channel");
 }
 
 bool chan_recv(VM& vm, Chan* c, Slot* dst) {
@@ -172,8 +173,8 @@ bool chan_recv(VM& vm, Chan* c, Slot* dst) {
 }
 
 void chan_close(VM& vm, Chan* c) {
-  if (!c) fault("close of nil channel");
-  if (c->closed) fault("close of closed channel");
+  if (!c) fault("runtime error: close of nil channel");
+  if (c->closed) fault("runtime error: close of closed channel");
   c->closed = true;
   while (Waiter* r = c->recvq.pop()) {
     zero_val(r->val, c->slots);
@@ -186,48 +187,71 @@ void chan_close(VM& vm, Chan* c) {
   }
 }
 
-int chan_select(VM& vm, SelectCase* cases, int n, bool has_default) {
+namespace {
+
+// The poll phase: the first ready case in a uniformly shuffled order.
+int poll_cases(VM& vm, SelectCase* cases, int n) {
   thread_local std::minstd_rand rng{std::random_device{}()};
-  int order[bc::kMaxSelectCases];  // poll order: a uniform shuffle
+  int order[bc::kMaxSelectCases];
   for (int i = 0; i < n; ++i) order[i] = i;
   for (int i = n - 1; i > 0; --i) std::swap(order[i], order[rng() % static_cast<unsigned>(i + 1)]);
   for (int k = 0; k < n; ++k) {
     int i = order[k];
     SelectCase& sc = cases[i];
-    if (!sc.chan) continue;
-    if (sc.send) {
-      if (try_send(vm, sc.chan, sc.val)) return i;
-    } else {
-      bool ok = false;
-      if (try_recv(vm, sc.chan, sc.val, &ok)) {
-        if (sc.ok) *sc.ok = ok;
-        return i;
-      }
+    bool ok = false;
+    if (sc.port) {
+      if (!port_try_recv(vm, sc.port, sc.val, &ok)) continue;
+    } else if (!sc.chan) {
+      continue;
+    } else if (sc.send) {
+      if (!try_send(vm, sc.chan, sc.val)) continue;
+      return i;
+    } else if (!try_recv(vm, sc.chan, sc.val, &ok)) {
+      continue;
     }
+    if (sc.ok) *sc.ok = ok;
+    return i;
   }
-  if (has_default) return -1;
+  return -1;
+}
+
+WaitQueue& queue_of(SelectCase& sc) { return sc.send ? sc.chan->sendq : sc.chan->recvq; }
+
+}  // namespace
+
+int chan_select(VM& vm, SelectCase* cases, int n, bool has_default) {
+  int chosen = poll_cases(vm, cases, n);
+  if (chosen >= 0 || has_default) return chosen;
   Scheduler& s = vm.sched();
   SelectWait sel;
   std::vector<Waiter> ws(static_cast<size_t>(n));
   bool any = false;
+  PortState* ready_ports[bc::kMaxSelectCases];
+  int nready = 0;
   for (int i = 0; i < n; ++i) {
     SelectCase& sc = cases[i];
-    if (!sc.chan) continue;
+    if (!sc.chan && !sc.port) continue;
     Waiter& w = ws[static_cast<size_t>(i)];
     w.fiber = s.current();
     w.val = sc.val;
     w.sel = &sel;
     w.case_index = i;
-    (sc.send ? sc.chan->sendq : sc.chan->recvq).push(&w);
     any = true;
+    if (!sc.port) queue_of(sc).push(&w);
+    else if (port_wait(sc.port, &w)) ready_ports[nready++] = sc.port;
   }
-  s.park(any ? "select" : "select (no cases)");
-  for (int i = 0; i < n; ++i)
-    if (cases[i].chan) (cases[i].send ? cases[i].chan->sendq : cases[i].chan->recvq).remove(&ws[static_cast<size_t>(i)]);
+  // A port that filled up between the poll and the wait (another island
+  // sent) is delivered now instead of sleeping.
+  for (int i = 0; i < nready && !sel.done; ++i) port_deliver(vm, ready_ports[i]);
+  if (!sel.done) s.park(any ? "select" : "select (no cases)");
+  for (int i = 0; i < n; ++i) {
+    if (cases[i].port) port_unwait(cases[i].port, &ws[static_cast<size_t>(i)]);
+    else if (cases[i].chan) queue_of(cases[i]).remove(&ws[static_cast<size_t>(i)]);
+  }
   int k = sel.fired;
   Waiter& w = ws[static_cast<size_t>(k)];
   if (cases[k].send) {
-    if (w.closed) fault("send on closed channel");
+    if (w.closed) fault("runtime error: send on closed channel");
   } else if (cases[k].ok) {
     *cases[k].ok = w.ok;
   }

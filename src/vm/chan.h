@@ -29,6 +29,7 @@ struct Waiter {
 struct WaitQueue {
   Waiter* head = nullptr;
   Waiter* tail = nullptr;
+  bool empty() const { return head == nullptr; }
   void push(Waiter* w);
   void remove(Waiter* w);
   // The first waiter that can still be woken (skipping selects already done).
@@ -55,8 +56,11 @@ void chan_close(VM& vm, Chan* c);
 inline int64_t chan_len(const Chan* c) { return c ? c->count : 0; }
 inline int64_t chan_cap(const Chan* c) { return c ? c->cap : 0; }
 
+struct PortState;
+
 struct SelectCase {
   Chan* chan;
+  PortState* port;  // a port receive case instead of a channel one
   bool send;
   rt::Slot* val;  // send: value; receive: destination (may be nullptr)
   bool* ok;       // receive: comma-ok destination (may be nullptr)

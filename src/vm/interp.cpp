@@ -11,7 +11,9 @@
 #include "runtime/strings.h"
 #include "runtime/value_ops.h"
 #include "vm/chan.h"
+#include "vm/island.h"
 #include "vm/ops.h"
+#include "vm/port.h"
 #include "vm/vm.h"
 
 namespace vo::vm {
@@ -78,7 +80,9 @@ inline void store_elem(uint8_t* p, const Slot* src, uint8_t code) {
   int n = pc->b;
   for (int k = 0; k < n; ++k) {
     const Instr& w = pc[1 + k];
-    cases[k].chan = static_cast<Chan*>(ptr_of(base[w.a]));
+    bool port = w.flags == 3;
+    cases[k].chan = port ? nullptr : static_cast<Chan*>(ptr_of(base[w.a]));
+    cases[k].port = port ? port_state(ptr_of(base[w.a])) : nullptr;
     cases[k].send = w.flags == 1;
     cases[k].val = w.b == 0xFFFF ? nullptr : &base[w.b];
     cases[k].ok = w.c == 0xFFFF ? nullptr : &oks[k];
@@ -99,10 +103,12 @@ struct Interp {
   // Pushes a frame for `fn`; args are copied from `args`. Returns the new frame.
   Frame* push_frame(const bc::Function* fn, void* closure, const Slot* args, uint32_t ret_dest, uint8_t kind) {
     Frame* cur = f.top;
-    Slot* nb = cur >= f.frames ? cur->base + cur->fn->frame_slots : f.slots;
-    Frame* nf = cur + 1;
-    if (nf >= f.frames_end || nb + fn->frame_slots > f.slots_end)
+    Slot* rec = cur ? cur->base + cur->fn->frame_slots : f.slots;
+    Slot* nb = rec + kFrameSlots;
+    if (nb + fn->frame_slots > f.slots_end)
       throw PanicError{"runtime error: stack overflow: goroutine stack exceeds its limit"};
+    Frame* nf = reinterpret_cast<Frame*>(rec);
+    nf->prev = cur;
     if (fn->param_slots) std::memcpy(nb, args, fn->param_slots * sizeof(Slot));
     std::memset(nb + fn->param_slots, 0, (fn->frame_slots - fn->param_slots) * sizeof(Slot));
     nf->fn = fn;
@@ -190,7 +196,7 @@ struct Interp {
         }
       }
       bool at_entry = fr->kind & kEntry;
-      f.top = fr - 1;
+      f.top = fr->prev;
       if (at_entry) return false;
     }
   }
@@ -461,7 +467,7 @@ bool Interp::loop() {
   do_ret: {
     fr->pc = pc;
     if (fr->defers && !run_defers(false)) return false;
-    Frame* caller = fr - 1;
+    Frame* caller = fr->prev;
     bool leave = fr->kind & kEntry;
     if (!leave) std::memmove(caller->base + fr->ret_dest, &R(ins.a), ins.b * sizeof(Slot));
     else if (fr->entry_results) std::memcpy(fr->entry_results, &R(ins.a), ins.b * sizeof(Slot));
@@ -804,7 +810,7 @@ bool Interp::loop() {
     // Only the deferred function itself may recover: the frame the unwinder
     // called, or the one its thunk called.
     bool deferred_fn = ((fr->kind & kDeferred) && !fr->fn->is_thunk) ||
-                       (fr > f.frames && ((fr - 1)->kind & kDeferred) && (fr - 1)->fn->is_thunk);
+                       (fr->prev && (fr->prev->kind & kDeferred) && fr->prev->fn->is_thunk);
     if (deferred_fn && f.panic.active && !f.panic.recovered) {
       R(ins.a) = f.panic.value[0];
       R(ins.a + 1) = f.panic.value[1];
@@ -865,6 +871,38 @@ bool Interp::loop() {
     R(ins.a) = S(run_select(vm, pc, base));
     pc += 1 + ins.b;
     DISPATCH();
+  L_IslandMake:
+    fr->pc = pc;
+    R(ins.a) = slot_of(island_make(vm));
+    NEXT();
+  L_GoIsland:
+    fr->pc = pc;
+    island_go(vm, ptr_of(R(ins.a)), ptr_of(R(ins.b)));
+    NEXT();
+  L_PortMake:
+    fr->pc = pc;
+    R(ins.a) = slot_of(port_make(vm, fr->fn->aux[ins.c].type, I(R(ins.b))));
+    NEXT();
+  L_PortSend:
+    fr->pc = pc;
+    port_send(vm, ptr_of(R(ins.a)), &R(ins.b));
+    NEXT();
+  L_PortRecv: {
+    fr->pc = pc;
+    const bc::Aux& ax = fr->fn->aux[ins.c];
+    bool ok = port_recv(vm, ptr_of(R(ins.b)), &R(ins.a));
+    if (ins.flags & 1) R(ins.a + ax.type->slots) = ok;
+    NEXT();
+  }
+  L_PortClose:
+    fr->pc = pc;
+    port_close(vm, ptr_of(R(ins.a)));
+    NEXT();
+  L_PortLen: {
+    const void* p = ptr_of(R(ins.b));
+    R(ins.a) = S((ins.flags & 1) ? port_cap(p) : port_len(p));
+    NEXT();
+  }
   L_Print: {
     std::string& out = vm.out_;
     for (uint32_t i = 0; i < ins.c; ++i) {

@@ -2,11 +2,20 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
+#include <optional>
 #include <thread>
 
+#if defined(__SANITIZE_THREAD__)
+#include <sanitizer/tsan_interface.h>
+#endif
+
 #include "runtime/panic.h"
+#include "vm/island.h"
+#include "vm/port.h"
 #include "vm/vm.h"
 
 namespace vo::vm {
@@ -15,26 +24,40 @@ namespace ctx = boost::context;
 
 namespace {
 
+// ThreadSanitizer must be told about each switch between fiber stacks (Boost
+// 1.74's contexts do not do it); the calls vanish in normal builds.
+#if defined(__SANITIZE_THREAD__)
+void* tsan_new_fiber() { return __tsan_create_fiber(0); }
+void* tsan_current() { return __tsan_get_current_fiber(); }
+void tsan_switch(void* to) { __tsan_switch_to_fiber(to, 0); }
+void tsan_free(void* f) { __tsan_destroy_fiber(f); }
+#else
+void* tsan_new_fiber() { return nullptr; }
+void* tsan_current() { return nullptr; }
+void tsan_switch(void*) {}
+void tsan_free(void*) {}
+#endif
+
 // Goroutine stacks are carved from one large reservation (Linux limits a
 // process to ~65k mappings, so not one mmap per goroutine) and committed
 // lazily by the kernel as they are touched. A segment holds a goroutine's
-// native (C++) stack, its slot stack and its frame records, laid out so a
-// small blocked goroutine touches two pages: the native stack's top shares
-// a page with the first slots.
+// native (C++) stack and its slot stack (which holds the frame records),
+// laid out so a small blocked goroutine touches one page: the native
+// stack's top shares a page with the first slots.
 constexpr size_t kPage = 4096;
 // 1 MiB segments: two goroutines share each page-table page, which matters
 // because page faults and page-table updates are costly (see bench/chan).
-// A goroutine can go 4,096 calls deep (main: 1M); deeper is a stack
-// overflow panic.
+// A goroutine's slot stack is ~950 KB (main: 320 MB): about 10,000 calls
+// of small functions; deeper is a stack overflow panic.
 constexpr size_t kSegBytes = size_t{1} << 20;
 constexpr size_t kNativeBytes = (size_t{64} << 10) + 3 * kPage / 4;  // its top is 3/4 into a page
-constexpr size_t kSlotBytes = size_t{672} << 10;
-constexpr size_t kFramesAt = (kNativeBytes + kSlotBytes + kPage - 1) / kPage * kPage;
-constexpr size_t kFrameBytes = size_t{256} << 10;
-static_assert(kFramesAt + kFrameBytes <= kSegBytes);
+constexpr size_t kSlotBytes = kSegBytes - kNativeBytes;
 constexpr size_t kMaxSegments = size_t{1} << 20;  // 1 TiB of address space
-// Freed segments kept dirty for reuse before their pages go back to the kernel.
+// Freed segments kept dirty for reuse before their pages go back to the
+// kernel, which happens in batches: one madvise per run of neighbours
+// (a system call per dead goroutine dominated spawning many).
 constexpr size_t kDirtyKept = 256;
+constexpr size_t kReleaseBatch = 1024;
 // The main goroutine keeps the VM's large stacks and gets a big native stack.
 constexpr size_t kMainNativeBytes = size_t{64} << 20;
 
@@ -44,7 +67,9 @@ class StackPool {
     if (base_) munmap(mapping_, kSegBytes * kMaxSegments + kAlign);
   }
   // A segment index, or SIZE_MAX when the address space is exhausted.
+  // Islands share the pool: every goroutine of the process fits in it.
   size_t take() {
+    std::lock_guard<std::mutex> lock(mu_);
     if (!dirty_.empty()) return pop(dirty_);
     if (!clean_.empty()) return pop(clean_);
     if (!base_) {
@@ -60,21 +85,32 @@ class StackPool {
   // Returns a dead goroutine's segment; beyond a few kept for quick reuse,
   // its pages go back to the kernel.
   void give_back(size_t s) {
-    if (dirty_.size() < kDirtyKept) {
-      dirty_.push_back(s);
-      return;
-    }
-    madvise(seg(s), kSegBytes, MADV_DONTNEED);
-    clean_.push_back(s);
+    std::lock_guard<std::mutex> lock(mu_);
+    dirty_.push_back(s);
+    if (dirty_.size() >= kDirtyKept + kReleaseBatch) release_oldest();
   }
   char* seg(size_t s) const { return base_ + s * kSegBytes; }
 
  private:
   static constexpr uintptr_t kAlign = uintptr_t{2} << 20;
+  std::mutex mu_;
   void* mapping_ = nullptr;
   char* base_ = nullptr;
   size_t used_ = 0;
   std::vector<size_t> dirty_, clean_;
+  // Returns the kReleaseBatch least recently freed segments' pages.
+  void release_oldest() {
+    std::vector<size_t> old(dirty_.begin(), dirty_.begin() + kReleaseBatch);
+    dirty_.erase(dirty_.begin(), dirty_.begin() + kReleaseBatch);
+    std::sort(old.begin(), old.end());
+    for (size_t i = 0; i < old.size();) {
+      size_t j = i + 1;
+      while (j < old.size() && old[j] == old[j - 1] + 1) ++j;
+      madvise(seg(old[i]), (j - i) * kSegBytes, MADV_DONTNEED);
+      i = j;
+    }
+    clean_.insert(clean_.end(), old.begin(), old.end());
+  }
   static size_t pop(std::vector<size_t>& v) {
     size_t s = v.back();
     v.pop_back();
@@ -107,8 +143,12 @@ Scheduler::Scheduler(VM& vm) : vm_(vm) {}
 Scheduler::~Scheduler() {
   // Unfinished fibers are destroyed here (their contexts unwind); release
   // the segments afterwards.
+  void* self = tsan_current();
   for (auto& f : fibers_) {
+    tsan_switch(f->tsan);
     f->ctx = {};
+    tsan_switch(self);
+    tsan_free(f->tsan);
     release(f.get());
   }
 }
@@ -135,16 +175,16 @@ Fiber* Scheduler::new_fiber(const bc::Function* fn, void* closure, bool main) {
     f->native_size = kNativeBytes;
     f->slots = reinterpret_cast<Slot*>(base + kNativeBytes);
     f->slots_end = f->slots + kSlotBytes / sizeof(Slot);
-    f->frames = reinterpret_cast<Frame*>(base + kFramesAt);
-    f->frames_end = f->frames + kFrameBytes / sizeof(Frame);
-    f->top = f->frames - 1;
+    f->top = nullptr;
   }
   f->ctx = ctx::fiber(std::allocator_arg, FixedStack{f->native_lo, f->native_size}, [this, f](ctx::fiber&& sink) {
     f->sink = std::move(sink);
     goroutine_main(f);
     f->state = FiberState::Dead;
+    tsan_switch(tsan_sched_);
     return std::move(f->sink);
   });
+  f->tsan = tsan_new_fiber();
   f->state = FiberState::Runnable;
   f->index = fibers_.size();
   fibers_.push_back(std::move(owned));
@@ -193,6 +233,7 @@ void Scheduler::spawn(void* clo) {
 
 void Scheduler::switch_to_scheduler() {
   Fiber* f = current_;
+  tsan_switch(tsan_sched_);
   f->sink = std::move(f->sink).resume();
 }
 
@@ -211,7 +252,7 @@ void Scheduler::ready(Fiber* f) {
 }
 
 void Scheduler::yield() {
-  if (runq_.empty() && timers_.empty()) return;
+  if (runq_.empty() && timers_.empty() && !vm_.island().has_mail()) return;
   Fiber* f = current_;
   f->state = FiberState::Runnable;
   runq_.push_back(f);
@@ -254,7 +295,7 @@ std::string Scheduler::deadlock_report() const {
   for (const auto& f : fibers_) {
     if (f->state != FiberState::Blocked) continue;
     s += "\n  fiber " + std::to_string(f->id) + (f->is_main ? " (main)" : "") + ": blocked on " + f->wait_reason;
-    if (f->top >= f->frames) {
+    if (f->top) {
       const Frame* fr = f->top;
       uint32_t pc = static_cast<uint32_t>(fr->pc - fr->fn->code.data());
       s += " at " + fr->fn->file + ":" + std::to_string(fr->fn->line_at(pc)) + " in " + fr->fn->name;
@@ -263,36 +304,114 @@ std::string Scheduler::deadlock_report() const {
   return s;
 }
 
-int Scheduler::run(const bc::Function* entry, std::string* error) {
-  runq_.push_back(new_fiber(entry, nullptr, true));
-  while (!done_) {
-    if (fibers_.size() == daemons_) break;  // only timer helpers are left
-    fire_timers(false);
-    if (runq_.empty()) {
-      if (!timers_.empty()) {
-        fire_timers(true);
-        continue;
-      }
+void Scheduler::spawn_packed(const Packed& call) {
+  try {
+    spawn(unpack_closure(vm_, call));
+  } catch (rt::PanicError& e) {
+    if (!done_) {
       done_ = true;
       exit_code_ = 1;
-      error_ = deadlock_report();
-      break;
+      error_ = e.msg;
+    }
+  }
+}
+
+// Handles what other islands sent; with `wait`, first sleeps until there is
+// something to do (mail, the next timer). On the main island, a wait that
+// finds every island idle is a deadlock.
+void Scheduler::take_mail(bool wait) {
+  std::optional<Clock::time_point> deadline;
+  if (!timers_.empty()) deadline = timers_.top().when;
+  bool deadlocked = false;
+  std::deque<Mail> mail = vm_.island().take(wait, deadline, &deadlocked);
+  for (Mail& m : mail) {
+    switch (m.kind) {
+      case Mail::Kind::Spawn:
+        if (serve_ && !init_done_) pending_.push_back(std::move(m.call));
+        else spawn_packed(m.call);
+        break;
+      case Mail::Kind::Wake: ready(m.fiber); break;
+      case Mail::Kind::PortReady:
+        port_deliver(vm_, m.port);
+        m.port->release();
+        break;
+      case Mail::Kind::Stop: done_ = true; break;
+      case Mail::Kind::Fatal:
+        if (!done_) {
+          done_ = true;
+          exit_code_ = m.code;
+          error_ = m.error;
+        }
+        break;
+    }
+  }
+  if (deadlocked && runq_.empty() && !done_) {
+    done_ = true;
+    exit_code_ = 1;
+    error_ = deadlock_report();
+  }
+}
+
+// Nothing is runnable; returns false when the run must end.
+bool Scheduler::wait_for_work() {
+  if (!serve_ && !vm_.world().multi()) {
+    if (!timers_.empty()) {
+      fire_timers(true);
+      return true;
+    }
+    done_ = true;
+    exit_code_ = 1;
+    error_ = deadlock_report();
+    return false;
+  }
+  vm_.flush_out();  // before sleeping: others' output may follow ours
+  take_mail(true);
+  return !done_;
+}
+
+int Scheduler::run(const bc::Function* entry, std::string* error, bool serve) {
+  serve_ = serve;
+  tsan_sched_ = tsan_current();
+  // An island's initialization runs on an ordinary goroutine stack: only
+  // the program's main goroutine gets the large reservations.
+  Fiber* first = new_fiber(entry, nullptr, !serve);
+  const uint64_t first_id = first->id;
+  runq_.push_back(first);
+  Island& island = vm_.island();
+  while (!done_) {
+    if (island.has_mail()) {
+      take_mail(false);
+      if (done_) break;
+    }
+    if (fibers_.size() == daemons_ && !serve_) break;  // only timer helpers are left
+    fire_timers(false);
+    if (runq_.empty()) {
+      if (!wait_for_work()) break;
+      continue;
     }
     Fiber* f = runq_.front();
     runq_.pop_front();
     current_ = f;
     f->state = FiberState::Running;
     vm_.reset_budget();
+    tsan_switch(f->tsan);
     f->ctx = std::move(f->ctx).resume();
     current_ = nullptr;
     if (f->state == FiberState::Dead) {
       if (f->daemon) --daemons_;
+      tsan_free(f->tsan);
+      bool was_init = serve_ && f->id == first_id;
       release(f);
       // Swap-remove: fibers_ may hold 100,000 goroutines.
       size_t i = f->index;
       std::swap(fibers_[i], fibers_.back());
       fibers_[i]->index = i;
       fibers_.pop_back();
+      if (was_init) {
+        init_done_ = true;
+        for (const Packed& call : pending_) spawn_packed(call);
+        pending_.clear();
+      }
     }
   }
   *error = error_;

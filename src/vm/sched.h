@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bytecode/module.h"
+#include "vm/transfer.h"
 
 namespace vo::vm {
 
@@ -43,7 +44,10 @@ class Scheduler {
   // Runs `entry` as the main goroutine and every goroutine it starts until
   // all have finished, one panics, os.Exit is called, or all are blocked.
   // Returns the exit code; `error` receives the message for a non-zero one.
-  int run(const bc::Function* entry, std::string* error);
+  // With `serve` (an island other than the main one), `entry` is package
+  // initialization, and the loop then runs the goroutines other islands
+  // send until it is told to stop.
+  int run(const bc::Function* entry, std::string* error, bool serve);
 
   // Starts a goroutine running closure `clo` (a thunk taking no arguments).
   void spawn(void* clo);
@@ -74,6 +78,10 @@ class Scheduler {
   Fiber* current_ = nullptr;
   uint64_t next_id_ = 1;
   size_t daemons_ = 0;  // live daemon fibers
+  bool serve_ = false;
+  void* tsan_sched_ = nullptr;   // ThreadSanitizer's fiber of the scheduler loop
+  bool init_done_ = false;       // serve: package initialization has finished
+  std::vector<Packed> pending_;  // serve: go @ calls that arrived during initialization
   // Set when the program must end (uncaught panic, os.Exit).
   bool done_ = false;
   int exit_code_ = 0;
@@ -83,6 +91,9 @@ class Scheduler {
   void goroutine_main(Fiber* f);
   void switch_to_scheduler();
   void fire_timers(bool wait);
+  bool wait_for_work();
+  void take_mail(bool wait);
+  void spawn_packed(const Packed& call);
   std::string deadlock_report() const;
   void release(Fiber* f);
 };

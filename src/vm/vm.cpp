@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "runtime/panic.h"
+#include "vm/island.h"
 #include "vm/ops.h"
 
 namespace vo::vm {
@@ -14,8 +15,7 @@ namespace vo::vm {
 namespace {
 
 // Slot and frame stacks are reserved once (not committed) so they never move.
-constexpr size_t kMainSlots = size_t{32} << 20;   // 256 MB of slots
-constexpr size_t kMainFrames = size_t{1} << 20;
+constexpr size_t kMainSlots = size_t{40} << 20;   // 320 MB of slots (frame records included)
 
 template <class T>
 T* reserve(size_t n) {
@@ -38,7 +38,16 @@ std::string panic_message(const bc::Module& m, const Slot value[2]) {
 
 }  // namespace
 
-VM::VM(const bc::Module& m) : mod_(m) {
+VM::VM(const bc::Module& m) : VM(m, nullptr, nullptr) {}
+
+VM::VM(const bc::Module& m, World& world, Island& island) : VM(m, &world, &island) {}
+
+VM::VM(const bc::Module& m, World* world, Island* island) : mod_(m), world_(world), island_(island) {
+  if (!world_) {
+    own_world_ = std::make_unique<World>(m, std::vector<std::string>{});
+    world_ = own_world_.get();
+    island_ = world_->main_island();
+  }
   globals_.assign(m.global_slots, 0);
   closure_layouts_.resize(m.funcs.size());
   for (size_t i = 0; i < m.funcs.size(); ++i) {
@@ -51,30 +60,48 @@ VM::VM(const bc::Module& m) : mod_(m) {
   defer_layout_.name = "defer";
   defer_layout_.kinds = {rt::SlotKind::Ref, rt::SlotKind::Ref, rt::SlotKind::Scalar};
   defer_layout_.elem_slots = 3;
-  string_box_layout_.name = "string";
-  string_box_layout_.kinds = {rt::SlotKind::Ref, rt::SlotKind::Scalar};
-  string_box_layout_.elem_slots = 2;
-  scalar_array_layout_.name = "[]int";
-  scalar_array_layout_.kinds = {rt::SlotKind::Scalar};
-  scalar_array_layout_.elem_slots = 1;
-  scalar_array_layout_.noscan = true;
   sched_ = std::make_unique<Scheduler>(*this);
   heap_.add_root_scanner([this](rt::Marker& mk) { scan_roots(mk); });
 }
 
-VM::~VM() { sched_.reset(); }
+VM::~VM() {
+  if (own_world_) own_world_->stop_all();
+  sched_.reset();
+}
+
+// Shared by every VM of the process: islands copy objects between heaps
+// with their layouts, so a layout must outlive any one VM.
+const rt::ObjLayout* VM::string_box_layout() {
+  static const rt::ObjLayout l = [] {
+    rt::ObjLayout x;
+    x.name = "string";
+    x.kinds = {rt::SlotKind::Ref, rt::SlotKind::Scalar};
+    x.elem_slots = 2;
+    return x;
+  }();
+  return &l;
+}
+
+const rt::ObjLayout* VM::scalar_array_layout() {
+  static const rt::ObjLayout l = [] {
+    rt::ObjLayout x;
+    x.name = "[]int";
+    x.kinds = {rt::SlotKind::Scalar};
+    x.elem_slots = 1;
+    x.noscan = true;
+    return x;
+  }();
+  return &l;
+}
 
 void VM::free_fiber(Fiber& f) {
   munmap(f.slots, kMainSlots * sizeof(Slot));
-  munmap(f.frames, kMainFrames * sizeof(Frame));
 }
 
 void VM::init_fiber(Fiber& f) {
   f.slots = reserve<Slot>(kMainSlots);
   f.slots_end = f.slots + kMainSlots;
-  f.frames = reserve<Frame>(kMainFrames);
-  f.frames_end = f.frames + kMainFrames;
-  f.top = f.frames - 1;
+  f.top = nullptr;
 }
 
 void VM::scan_roots(rt::Marker& mk) {
@@ -83,7 +110,7 @@ void VM::scan_roots(rt::Marker& mk) {
   mk.scan_slots(mod_.consts.data(), mod_.const_kinds.data(), mod_.consts.size());
   sched_->for_each_fiber([&](Fiber& f) {
     if (f.start_closure) mk.mark(f.start_closure);
-    for (Frame* fr = f.frames; fr <= f.top; ++fr) {
+    for (Frame* fr = f.top; fr; fr = fr->prev) {
       mk.scan_slots(fr->base, fr->fn->slot_kinds.data(), fr->fn->frame_slots);
       if (fr->closure) mk.mark(fr->closure);
       if (fr->defers) mk.mark(fr->defers);
@@ -105,9 +132,22 @@ void VM::flush_out() {
   out_.clear();
 }
 
+void VM::set_args(std::vector<std::string> args) {
+  if (own_world_) own_world_->set_args(args);
+  args_ = std::move(args);
+}
+
 RunResult VM::run() {
   RunResult r;
-  r.exit_code = sched_->run(&mod_.funcs[mod_.entry], &r.error);
+  r.exit_code = sched_->run(&mod_.funcs[mod_.entry], &r.error, false);
+  flush_out();
+  world_->stop_all();
+  return r;
+}
+
+RunResult VM::run_island() {
+  RunResult r;
+  r.exit_code = sched_->run(&mod_.funcs[mod_.init], &r.error, true);
   flush_out();
   return r;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "bytecode/module.h"
@@ -23,6 +24,8 @@ struct DeferRec {
   Slot is_errdefer;
 };
 
+// A call's record. Records live in the slot stack, each just below its
+// frame's slots, so a small goroutine's whole stack fits in one page.
 struct Frame {
   const bc::Function* fn;
   const bc::Instr* pc;   // next instruction (saved while a callee runs)
@@ -32,7 +35,10 @@ struct Frame {
   uint32_t ret_dest;     // caller slot that receives the results
   uint8_t kind;          // FrameKind
   Slot* entry_results;   // for entry frames: where Ret puts the results (may be nullptr)
+  Frame* prev;           // the caller's record (nullptr for the first)
 };
+static_assert(sizeof(Frame) % sizeof(Slot) == 0);
+constexpr uint32_t kFrameSlots = sizeof(Frame) / sizeof(Slot);
 
 enum FrameKind : uint8_t {
   kNormal = 0,
@@ -64,11 +70,10 @@ struct Fiber {
   char* native_lo = nullptr;          // native stack [native_lo, native_lo + native_size)
   size_t native_size = 0;
   size_t segment = SIZE_MAX;          // stack pool segment (goroutines other than main)
+  void* tsan = nullptr;               // ThreadSanitizer's fiber (sanitizer builds only)
   Slot* slots = nullptr;
   Slot* slots_end = nullptr;
-  Frame* frames = nullptr;
-  Frame* frames_end = nullptr;
-  Frame* top = nullptr;  // current frame (frames - 1 when empty)
+  Frame* top = nullptr;  // current frame (nullptr when empty)
   PanicState panic;
   std::vector<PanicState> saved_panics;  // panics interrupted by a newer one
 };
@@ -83,23 +88,38 @@ struct RunResult {
   std::string error;  // "file:line: message" of an uncaught panic
 };
 
+class World;
+class Island;
+struct PortState;
+
 class VM {
  public:
+  // The main island of a program run.
   explicit VM(const bc::Module& m);
+  // Another island of `world` (runs on the island's own thread).
+  VM(const bc::Module& m, World& world, Island& island);
   ~VM();
   VM(const VM&) = delete;
   VM& operator=(const VM&) = delete;
 
   // Runs the module's entry function and every goroutine to completion.
   RunResult run();
+  // An island's run: package initialization, then the goroutines other
+  // islands send, until the world stops it.
+  RunResult run_island();
   Scheduler& sched() { return *sched_; }
+  World& world() { return *world_; }
+  Island& island() { return *island_; }
+  // This island's handle object for each port it holds (see port.cpp).
+  using PortTable = std::unordered_map<PortState*, void*>;
+  PortTable& port_table() { return port_table_; }
 
   rt::Heap& heap() { return heap_; }
   const bc::Module& module() const { return mod_; }
   Slot* globals() { return globals_.data(); }
   std::string& out() { return out_; }  // buffered stdout
   // The program's arguments as os.Args sees them (program path first).
-  void set_args(std::vector<std::string> args) { args_ = std::move(args); }
+  void set_args(std::vector<std::string> args);
   const std::vector<std::string>& args() const { return args_; }
   void flush_out();
 
@@ -110,7 +130,12 @@ class VM {
 
  private:
   friend struct Interp;
+  VM(const bc::Module& m, World* world, Island* island);
   const bc::Module& mod_;
+  std::unique_ptr<World> own_world_;  // the main island owns the run's world
+  World* world_ = nullptr;
+  Island* island_ = nullptr;
+  PortTable port_table_;  // before heap_: handles' finalizers erase from it
   rt::Heap heap_;
   std::vector<Slot> globals_;
   std::unique_ptr<Scheduler> sched_;
@@ -119,8 +144,6 @@ class VM {
   std::vector<std::string> args_;
   std::vector<rt::ObjLayout> closure_layouts_;  // per function
   rt::ObjLayout defer_layout_;
-  rt::ObjLayout string_box_layout_;  // a string boxed in an interface; also []string arrays
-  rt::ObjLayout scalar_array_layout_;  // arrays of one-slot scalars ([]int from natives)
 
   void scan_roots(rt::Marker& m);
   bool execute(Fiber& f);  // runs until the entry frame returns
@@ -136,8 +159,10 @@ class VM {
   void reset_budget() { budget_ = kTimeslice; }
   const rt::ObjLayout* closure_layout(uint32_t fn) const { return &closure_layouts_[fn]; }
   const rt::ObjLayout* defer_layout() const { return &defer_layout_; }
-  const rt::ObjLayout* string_box_layout() const { return &string_box_layout_; }
-  const rt::ObjLayout* scalar_array_layout() const { return &scalar_array_layout_; }
+  // A string boxed in an interface; also []string arrays.
+  static const rt::ObjLayout* string_box_layout();
+  // Arrays of one-slot scalars ([]int from natives).
+  static const rt::ObjLayout* scalar_array_layout();
   // The itab of dynamic type `dyn` for interface `iface`, or nullptr if dyn
   // lacks a method (cached).
   const rt::Itab* find_itab(const rt::RType* dyn, const rt::RType* iface);

@@ -624,7 +624,7 @@ void truncate_(vm::NativeCtx&, Slot* a, Slot* r) {
 }
 
 void random_(vm::NativeCtx&, Slot*, Slot* r) {
-  static std::mt19937 gen{std::random_device{}()};
+  thread_local std::mt19937 gen{std::random_device{}()};  // one per island thread
   api::ret_int(r, static_cast<uint32_t>(gen()));
 }
 

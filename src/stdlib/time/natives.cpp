@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -393,6 +394,13 @@ std::vector<std::unique_ptr<Zone>>& zones() {
   return z;
 }
 
+// Zones are shared by every island of the process; natives that touch the
+// tables hold this lock (a Zone never changes once loaded).
+std::mutex& zones_mutex() {
+  static std::mutex mu;
+  return mu;
+}
+
 std::unordered_map<std::string, int64_t>& zone_ids() {
   static std::unordered_map<std::string, int64_t> m;
   return m;
@@ -435,7 +443,11 @@ void tz_load(vm::NativeCtx& ctx, Slot* a, Slot* r) {
   std::string name(api::arg_string(a));
   bool bad = name.empty() || name.find('\0') != std::string::npos || name.find("..") != std::string::npos ||
              name[0] == '/' || name[0] == '\\';
-  int64_t id = bad ? 0 : load_zone(name);
+  int64_t id = 0;
+  if (!bad) {
+    std::lock_guard<std::mutex> lock(zones_mutex());
+    id = load_zone(name);
+  }
   api::ret_int(r, id);
   if (bad)
     api::ret_string(ctx, r + 1, "time: invalid location name");
@@ -447,6 +459,7 @@ void tz_load(vm::NativeCtx& ctx, Slot* a, Slot* r) {
 void tz_local(vm::NativeCtx&, Slot*, Slot* r) {
   const char* tz = std::getenv("TZ");
   int64_t id = 0;
+  std::lock_guard<std::mutex> lock(zones_mutex());
   if (!tz) {
     id = load_zone_file("/etc/localtime", "/etc/localtime");
   } else if (*tz) {
@@ -469,6 +482,7 @@ void tz_local(vm::NativeCtx&, Slot*, Slot* r) {
 
 const Zone* zone_arg(const Slot* a) {
   int64_t id = api::arg_int(a);
+  std::lock_guard<std::mutex> lock(zones_mutex());
   if (id <= 0 || id > static_cast<int64_t>(zones().size())) return nullptr;
   return zones()[static_cast<size_t>(id - 1)].get();
 }
