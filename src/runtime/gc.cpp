@@ -146,7 +146,7 @@ void Heap::collect() {
     scan(m);
     h.drain(m);  // keeps the mark stack short
   }
-  HandleScope::scan_all(*this, m);
+  if (own_handles_) HandleScope::scan(*own_handles_, m);
   h.drain(m);
   h.sweep();
   stats_.bytes_live = h.marked_bytes;
@@ -158,21 +158,27 @@ void Heap::collect() {
   h.collecting = false;
 }
 
-HandleScope::HandleScope(Heap& h) : heap_(h), mark_(h.impl_->handle_slots.size()) {}
+HandleStack& Heap::handle_stack() {
+  std::unique_ptr<HandleStack>& owner = handle_owner_ ? *handle_owner_ : own_handles_;
+  if (!owner) owner = std::make_unique<HandleStack>();
+  return *owner;
+}
+
+HandleScope::HandleScope(Heap& h) : stack_(h.handle_stack()), mark_(stack_.slots.size()) {}
 
 HandleScope::~HandleScope() {
-  heap_.impl_->handle_slots.resize(mark_);
-  heap_.impl_->handle_kinds.resize(mark_);
+  stack_.slots.resize(mark_);
+  stack_.kinds.resize(mark_);
 }
 
 Slot& HandleScope::slot(SlotKind kind) {
-  heap_.impl_->handle_kinds.push_back(kind);
-  return heap_.impl_->handle_slots.emplace_back(0);
+  stack_.kinds.push_back(kind);
+  return stack_.slots.emplace_back(0);
 }
 
-void HandleScope::scan_all(Heap& h, Marker& m) {
-  const auto& slots = h.impl_->handle_slots;
-  const auto& kinds = h.impl_->handle_kinds;
+void HandleScope::scan(const HandleStack& st, Marker& m) {
+  const auto& slots = st.slots;
+  const auto& kinds = st.kinds;
   for (size_t i = 0; i < slots.size(); ++i) {
     switch (kinds[i]) {
       case SlotKind::Ref:

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -73,6 +74,14 @@ struct AllocCache {
   size_t cell_size = 0;
 };
 
+// The roots of HandleScopes: C++ code's references to heap objects. Each
+// goroutine has its own (a native may call back into Vo code that switches
+// goroutines while its scope is open); deques keep references stable.
+struct HandleStack {
+  std::deque<Slot> slots;
+  std::deque<SlotKind> kinds;
+};
+
 // Roots are reported by whoever owns them (the VM: fiber stacks, globals,
 // constants; C++ runtime code: handle scopes) through this callback.
 using RootScanner = std::function<void(Marker&)>;
@@ -130,6 +139,12 @@ class Heap {
   void add_root_scanner(RootScanner s);
   void collect();  // full stop-the-world collection now (a no-op while paused)
 
+  // The handle stack HandleScopes use from now on: `owner` holds it (made
+  // on first use) for the running goroutine; nullptr selects the heap's own.
+  // The owner scans its stack for the GC (HandleScope::scan).
+  void set_handle_stack(std::unique_ptr<HandleStack>* owner) { handle_owner_ = owner; }
+  HandleStack& handle_stack();
+
   void set_stress(bool on) { stress_ = on; }  // collect at every allocation
   bool stress() const { return stress_; }
   // GC is disabled while > 0 (e.g. while the VM is in a state that is not a safepoint).
@@ -146,6 +161,8 @@ class Heap {
   size_t region_used_ = 0;   // bytes of the region handed out so far
   size_t gc_trigger_ = 0;    // collect once stats_.bytes_allocated exceeds this
   std::vector<RootScanner> roots_;
+  std::unique_ptr<HandleStack> own_handles_;
+  std::unique_ptr<HandleStack>* handle_owner_ = nullptr;
   bool stress_ = false;
   int paused_ = 0;
   HeapStats stats_;
@@ -196,10 +213,11 @@ class HandleScope {
   ~HandleScope();
   // A root slot of the given kind, valid until the scope ends.
   Slot& slot(SlotKind kind = SlotKind::Ref);
-  static void scan_all(Heap& h, Marker& m);  // used by the heap's root set
+  // Marks what a handle stack refers to.
+  static void scan(const HandleStack& st, Marker& m);
 
  private:
-  Heap& heap_;
+  HandleStack& stack_;
   size_t mark_;
 };
 

@@ -54,9 +54,6 @@ struct Heap::Impl {
   std::vector<Span*> spans;
   std::array<Span*, kNumSizeClasses> cache_span{};
   std::array<std::vector<Span*>, kNumSizeClasses> partial{};  // spans with free cells
-  // Handle scope roots; deques keep references stable while they grow.
-  std::deque<Slot> handle_slots;
-  std::deque<SlotKind> handle_kinds;
   // Collection state.
   bool collecting = false;
   struct Gray {

@@ -395,7 +395,9 @@ int Scheduler::run(const bc::Function* entry, std::string* error, bool serve) {
     f->state = FiberState::Running;
     vm_.reset_budget();
     tsan_switch(f->tsan);
+    vm_.heap().set_handle_stack(&f->handles);
     f->ctx = std::move(f->ctx).resume();
+    vm_.heap().set_handle_stack(nullptr);
     current_ = nullptr;
     if (f->state == FiberState::Dead) {
       if (f->daemon) --daemons_;

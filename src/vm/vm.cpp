@@ -115,6 +115,7 @@ void VM::scan_roots(rt::Marker& mk) {
       if (fr->closure) mk.mark(fr->closure);
       if (fr->defers) mk.mark(fr->defers);
     }
+    if (f.handles) rt::HandleScope::scan(*f.handles, mk);
     mk.scan_slots(f.panic.value, kIface, 2);
     for (PanicState& p : f.saved_panics) mk.scan_slots(p.value, kIface, 2);
   });

@@ -76,6 +76,7 @@ struct Fiber {
   Frame* top = nullptr;  // current frame (nullptr when empty)
   PanicState panic;
   std::vector<PanicState> saved_panics;  // panics interrupted by a newer one
+  std::unique_ptr<rt::HandleStack> handles;  // this goroutine's HandleScope roots (made on first use)
 };
 
 // Thrown by os.Exit through the interpreter up to VM::run.
