@@ -45,14 +45,15 @@ void tsan_free(void*) {}
 // laid out so a small blocked goroutine touches one page: the native
 // stack's top shares a page with the first slots.
 constexpr size_t kPage = 4096;
-// 1 MiB segments: two goroutines share each page-table page, which matters
-// because page faults and page-table updates are costly (see bench/chan).
-// A goroutine's slot stack is ~950 KB (main: 320 MB): about 10,000 calls
-// of small functions; deeper is a stack overflow panic.
-constexpr size_t kSegBytes = size_t{1} << 20;
+// 512 KiB segments: four goroutines share each page-table page, which
+// matters because page faults and page-table pages are costly (spawning
+// 100,000 goroutines: 1 MiB segments took ~1.3x as long; see bench/chan).
+// A goroutine's slot stack is ~445 KB (main: 320 MB): about 4,700 calls of
+// small functions; deeper is a stack overflow panic.
+constexpr size_t kSegBytes = size_t{512} << 10;
 constexpr size_t kNativeBytes = (size_t{64} << 10) + 3 * kPage / 4;  // its top is 3/4 into a page
 constexpr size_t kSlotBytes = kSegBytes - kNativeBytes;
-constexpr size_t kMaxSegments = size_t{1} << 20;  // 1 TiB of address space
+constexpr size_t kMaxSegments = size_t{1} << 21;  // 1 TiB of address space
 // Freed segments kept dirty for reuse before their pages go back to the
 // kernel, which happens in batches: one madvise per run of neighbours
 // (a system call per dead goroutine dominated spawning many).
