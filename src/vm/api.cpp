@@ -196,20 +196,30 @@ const rt::Itab* find_itab(vm::NativeCtx& ctx, const rt::RType* dyn, const rt::RT
   return ctx.vm.find_itab(dyn, iface);
 }
 
-bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line) {
+bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line, uint64_t* pc) {
   vm::Fiber& f = ctx.fiber;
   if (skip < 0) return false;
   const vm::Frame* fr = f.top;
   for (int64_t i = 0; i < skip && fr; ++i) fr = fr->prev;
   if (!fr || !fr->fn) return false;
-  auto pc = static_cast<uint32_t>(fr->pc - fr->fn->code.data());
+  auto at = static_cast<uint32_t>(fr->pc - fr->fn->code.data());
   *file = fr->fn->file;
-  *line = fr->fn->line_at(pc);
+  *line = fr->fn->line_at(at);
+  if (pc) {
+    auto fi = static_cast<uint64_t>(fr->fn - ctx.vm.module().funcs.data());
+    *pc = (fi + 1) << 32 | at;
+  }
   return true;
 }
 
 void sleep(vm::NativeCtx& ctx, int64_t ns) { ctx.vm.sched().sleep(std::chrono::nanoseconds(ns)); }
 
 void mark_daemon(vm::NativeCtx& ctx) { ctx.vm.sched().mark_daemon(); }
+
+void yield(vm::NativeCtx& ctx) { ctx.vm.sched().yield(); }
+
+int64_t goroutines(vm::NativeCtx& ctx) { return static_cast<int64_t>(ctx.vm.sched().live_goroutines()); }
+
+void collect_garbage(vm::NativeCtx& ctx) { ctx.vm.heap().collect(); }
 
 }  // namespace vo::api

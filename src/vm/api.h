@@ -116,11 +116,18 @@ const rt::Itab* find_itab(vm::NativeCtx& ctx, const rt::RType* dyn, const rt::RT
 // The source file and line being run `skip` Vo frames above the function
 // that called the native (0: that function itself), as Go's runtime.Caller;
 // false when there is no such frame.
-bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line);
+// `pc` (optional) receives an opaque, nonzero code location.
+bool caller(vm::NativeCtx& ctx, int64_t skip, std::string* file, int64_t* line, uint64_t* pc = nullptr);
 
 // ---- Goroutines ----------------------------------------------------------------
 // Parks the calling goroutine for ns nanoseconds (others run meanwhile).
 void sleep(vm::NativeCtx& ctx, int64_t ns);
+// Lets the island's other runnable goroutines run first.
+void yield(vm::NativeCtx& ctx);
+// The island's live goroutines (timer helpers excluded).
+int64_t goroutines(vm::NativeCtx& ctx);
+// Runs a full garbage collection of the island's heap now.
+void collect_garbage(vm::NativeCtx& ctx);
 // The calling goroutine no longer keeps the program alive (timer helpers):
 // the program ends when only such goroutines are left.
 void mark_daemon(vm::NativeCtx& ctx);

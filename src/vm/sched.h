@@ -63,6 +63,7 @@ class Scheduler {
   void sleep(std::chrono::nanoseconds d);
   // The current goroutine stops counting as live for program end.
   void mark_daemon();
+  size_t live_goroutines() const { return fibers_.size() - daemons_; }
 
   // Each fiber, for the GC.
   template <class F> void for_each_fiber(F&& fn) {
