@@ -53,7 +53,11 @@ constexpr size_t kPage = 4096;
 constexpr size_t kSegBytes = size_t{512} << 10;
 constexpr size_t kNativeBytes = (size_t{64} << 10) + 3 * kPage / 4;  // its top is 3/4 into a page
 constexpr size_t kSlotBytes = kSegBytes - kNativeBytes;
+#if defined(__SANITIZE_THREAD__)
+constexpr size_t kMaxSegments = size_t{1} << 14;  // ThreadSanitizer's address space is smaller
+#else
 constexpr size_t kMaxSegments = size_t{1} << 21;  // 1 TiB of address space
+#endif
 // Freed segments kept dirty for reuse before their pages go back to the
 // kernel, which happens in batches: one madvise per run of neighbours
 // (a system call per dead goroutine dominated spawning many).
@@ -375,7 +379,13 @@ int Scheduler::run(const bc::Function* entry, std::string* error, bool serve) {
   tsan_sched_ = tsan_current();
   // An island's initialization runs on an ordinary goroutine stack: only
   // the program's main goroutine gets the large reservations.
-  Fiber* first = new_fiber(entry, nullptr, !serve);
+  Fiber* first = nullptr;
+  try {
+    first = new_fiber(entry, nullptr, !serve);
+  } catch (rt::PanicError& e) {
+    *error = e.msg;
+    return 1;
+  }
   const uint64_t first_id = first->id;
   runq_.push_back(first);
   Island& island = vm_.island();

@@ -137,14 +137,16 @@ class VM {
   World* world_ = nullptr;
   Island* island_ = nullptr;
   PortTable port_table_;  // before heap_: handles' finalizers erase from it
+  // Layouts of this VM's objects: declared before heap_, whose destructor
+  // reads the layouts of the objects it finalizes.
+  std::vector<rt::ObjLayout> closure_layouts_;  // per function
+  rt::ObjLayout defer_layout_;
   rt::Heap heap_;
   std::vector<Slot> globals_;
   std::unique_ptr<Scheduler> sched_;
   int budget_ = 0;  // instructions left in the running goroutine's time slice
   std::string out_;
   std::vector<std::string> args_;
-  std::vector<rt::ObjLayout> closure_layouts_;  // per function
-  rt::ObjLayout defer_layout_;
 
   void scan_roots(rt::Marker& m);
   bool execute(Fiber& f);  // runs until the entry frame returns
