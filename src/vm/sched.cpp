@@ -158,8 +158,29 @@ Scheduler::~Scheduler() {
   }
 }
 
+// The Fiber record heads the slot area of its segment.
+constexpr size_t kFiberBytes = (sizeof(Fiber) + 63) / 64 * 64;
+
+void Scheduler::FiberDelete::operator()(Fiber* f) const {
+  size_t s = f->segment;
+  if (s == SIZE_MAX) {
+    delete f;
+    return;
+  }
+  f->~Fiber();  // before its memory may go back to the kernel
+  pool().give_back(s);
+}
+
 Fiber* Scheduler::new_fiber(const bc::Function* fn, void* closure, bool main) {
-  auto owned = std::make_unique<Fiber>();
+  std::unique_ptr<Fiber, FiberDelete> owned;
+  if (main) {
+    owned.reset(new Fiber);
+  } else {
+    size_t s = pool().take();
+    if (s == SIZE_MAX) throw rt::PanicError{"runtime error: too many goroutines"};
+    owned.reset(new (pool().seg(s) + kNativeBytes) Fiber);
+    owned->segment = s;
+  }
   Fiber* f = owned.get();
   f->id = next_id_++;
   f->start_fn = fn;
@@ -172,14 +193,11 @@ Fiber* Scheduler::new_fiber(const bc::Function* fn, void* closure, bool main) {
     f->native_lo = static_cast<char*>(p);
     f->native_size = kMainNativeBytes;
   } else {
-    size_t s = pool().take();
-    if (s == SIZE_MAX) throw rt::PanicError{"runtime error: too many goroutines"};
-    f->segment = s;
-    char* base = pool().seg(s);
+    char* base = pool().seg(f->segment);
     f->native_lo = base;
     f->native_size = kNativeBytes;
-    f->slots = reinterpret_cast<Slot*>(base + kNativeBytes);
-    f->slots_end = f->slots + kSlotBytes / sizeof(Slot);
+    f->slots = reinterpret_cast<Slot*>(base + kNativeBytes + kFiberBytes);
+    f->slots_end = reinterpret_cast<Slot*>(base + kSegBytes);
     f->top = nullptr;
   }
   f->ctx = ctx::fiber(std::allocator_arg, FixedStack{f->native_lo, f->native_size}, [this, f](ctx::fiber&& sink) {
@@ -197,14 +215,12 @@ Fiber* Scheduler::new_fiber(const bc::Function* fn, void* closure, bool main) {
 }
 
 void Scheduler::release(Fiber* f) {
+  // A pool goroutine's segment goes back with its Fiber (FiberDelete).
   if (f->is_main) {
     vm_.free_fiber(*f);
     if (f->native_lo) munmap(f->native_lo, f->native_size);
-  } else if (f->segment != SIZE_MAX) {
-    pool().give_back(f->segment);
   }
   f->native_lo = nullptr;
-  f->segment = SIZE_MAX;
 }
 
 void Scheduler::goroutine_main(Fiber* f) {

@@ -72,7 +72,12 @@ class Scheduler {
 
  private:
   VM& vm_;
-  std::vector<std::unique_ptr<Fiber>> fibers_;  // live fibers
+  // A goroutine's Fiber lives in its own stack segment (one page touched per
+  // small goroutine); the main one's on the C++ heap.
+  struct FiberDelete {
+    void operator()(Fiber* f) const;
+  };
+  std::vector<std::unique_ptr<Fiber, FiberDelete>> fibers_;  // live fibers
   std::deque<Fiber*> runq_;
   std::priority_queue<TimerEntry, std::vector<TimerEntry>, std::greater<>> timers_;
   uint64_t timer_seq_ = 0;
