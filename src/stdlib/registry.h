@@ -52,7 +52,6 @@ bc::NativeFn find_native(std::string_view qualified);
   X(time)                     \
   X(filepath)                 \
   X(encoding)                 \
-  X(log)                      \
   X(dyn)                      \
   X(slices)                   \
   X(runtime)
