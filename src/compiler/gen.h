@@ -103,6 +103,8 @@ class Gen {
   void store_converted(const LValue& lv, uint32_t src, const types::Type* from);
   uint32_t method_wrapper(const types::Type* recv, const types::Func* m, const std::vector<int>& path, bool for_iface);
   uint32_t bound_method(const ast::SelectorExpr* e, int64_t dest);
+  uint32_t bound_concrete(const types::Func* m, const types::Type* mrecv_t, bool by_ref, ast::Pos pos);
+  bool reaches_through_pointer(const types::Type* t, const std::vector<int>& path);
   struct ForwardFrame {
     std::vector<rt::SlotKind> param_kinds;
     uint32_t params = 0, res = 0, nres = 0;

@@ -415,27 +415,14 @@ uint32_t Gen::bound_method(const ast::SelectorExpr* e, int64_t dest) {
     fb.emit(Op::CallIface, res, iface, args, static_cast<uint8_t>(iface_method_index(xt, m->name)));
     fb.emit(Op::Ret, res, nres);
   } else {
-    // Capture the receiver value the method expects (copied now).
+    // A value receiver reached through a pointer (x itself or an embedded
+    // pointer field) is not copied now: the spec saves x, so the closure
+    // keeps the pointer and later mutations through it stay visible.
+    bool by_ref = !m->ptr_recv && reaches_through_pointer(xt, sel.index);
     const types::Type* mrecv_t = m->sig()->recv->type;
-    caps = fb_->alloc(layouts_.kinds(mrecv_t));
-    recv_arg(e->x, sel.index, m->ptr_recv, caps);
-    uint32_t target = func_index(m);
-    fi = declare_function(funcs_[target].name + "·bound");
-    bc::Function& fn = funcs_[fi];
-    fn.file = fb_->fn().file;
-    fn.capture_kinds = layouts_.kinds(mrecv_t);
-    FuncBuilder fb(fn);
-    const ForwardFrame ff = forward_frame(fb, m->sig());
-    const std::vector<rt::SlotKind>& pk = ff.param_kinds;
-    uint32_t params = ff.params, res = ff.res, nres = ff.nres;
-    std::vector<rt::SlotKind> ak = layouts_.kinds(mrecv_t);
-    uint32_t nr = static_cast<uint32_t>(ak.size());
-    ak.insert(ak.end(), pk.begin(), pk.end());
-    uint32_t args = fb.alloc(ak);
-    if (nr) fb.emit(Op::LoadCapture, args, 0, nr);
-    if (!pk.empty()) fb.emit(Op::MoveN, args + nr, params, static_cast<uint32_t>(pk.size()));
-    fb.emit(Op::Call, res, target & 0xFFFF, args, static_cast<uint8_t>(target >> 16));
-    fb.emit(Op::Ret, res, nres);
+    caps = fb_->alloc(by_ref ? std::vector<rt::SlotKind>{rt::SlotKind::Ref} : layouts_.kinds(mrecv_t));
+    recv_arg(e->x, sel.index, m->ptr_recv || by_ref, caps);
+    fi = bound_concrete(m, mrecv_t, by_ref, e->sel->pos);
   }
   uint32_t r = fb_->alloc({rt::SlotKind::Ref});
   fb_->emit(Op::MakeClosure, r, fi & 0xFFFF, caps, static_cast<uint8_t>(fi >> 16));
@@ -443,6 +430,50 @@ uint32_t Gen::bound_method(const ast::SelectorExpr* e, int64_t dest) {
   uint32_t d = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc({rt::SlotKind::Ref});
   move(d, r, 1);
   return d;
+}
+
+// The function behind a concrete method value: it takes the method's
+// parameters, prepends the captured receiver (the value itself, or loaded
+// through the captured pointer when by_ref, so a nil pointer faults at `pos`)
+// and calls the method.
+uint32_t Gen::bound_concrete(const types::Func* m, const types::Type* mrecv_t, bool by_ref, ast::Pos pos) {
+  uint32_t target = func_index(m);
+  uint32_t fi = declare_function(funcs_[target].name + "·bound");
+  bc::Function& fn = funcs_[fi];
+  fn.file = fb_->fn().file;
+  fn.capture_kinds = by_ref ? std::vector<rt::SlotKind>{rt::SlotKind::Ref} : layouts_.kinds(mrecv_t);
+  FuncBuilder fb(fn);
+  const ForwardFrame ff = forward_frame(fb, m->sig());
+  const std::vector<rt::SlotKind>& pk = ff.param_kinds;
+  std::vector<rt::SlotKind> ak = layouts_.kinds(mrecv_t);
+  uint32_t nr = static_cast<uint32_t>(ak.size());
+  ak.insert(ak.end(), pk.begin(), pk.end());
+  uint32_t args = fb.alloc(ak);
+  if (by_ref) {
+    uint32_t p = fb.alloc({rt::SlotKind::Ref});
+    fb.emit(Op::LoadCapture, p, 0, 1);
+    FuncBuilder* saved = fb_;
+    fb_ = &fb;
+    line(pos);
+    load(LValue{LValue::Ptr, p, 0, 0, 1, mrecv_t}, args);
+    fb_ = saved;
+  } else if (nr) {
+    fb.emit(Op::LoadCapture, args, 0, nr);
+  }
+  if (!pk.empty()) fb.emit(Op::MoveN, args + nr, ff.params, static_cast<uint32_t>(pk.size()));
+  fb.emit(Op::Call, ff.res, target & 0xFFFF, args, static_cast<uint8_t>(target >> 16));
+  fb.emit(Op::Ret, ff.res, ff.nres);
+  return fi;
+}
+
+// Whether x.path is reached through a pointer: x itself, an embedded
+// pointer field on the way, or the final embedded field.
+bool Gen::reaches_through_pointer(const types::Type* t, const std::vector<int>& path) {
+  for (int i : path) {
+    if (types::underlying(t)->is<types::Pointer>()) return true;
+    t = types::underlying(t)->as<types::Struct>()->fields[i]->type;
+  }
+  return types::underlying(t)->is<types::Pointer>();
 }
 
 uint32_t Gen::iface_method_func(const types::Type* iface, const types::Func* m) {
