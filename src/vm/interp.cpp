@@ -137,15 +137,27 @@ struct Interp {
   }
 
   // Runs the pending defers of the current frame (normal return path).
-  // Returns false if a deferred call panicked.
+  // Returns false if a deferred call panicked. A deferred function that
+  // returns while the panic it was called for is still unrecovered hands
+  // that panic on: the defers it registered may recover it, as the
+  // reference does for defers nested in a deferred function.
   bool run_defers(bool error_path) {
     Frame* fr = f.top;
+    bool nested_in_panic = is_deferred_fn(fr) && f.panic.active && !f.panic.recovered;
     while (DeferRec* d = fr->defers) {
       fr->defers = d->next;
       if (d->is_errdefer && !error_path) continue;
-      if (!run_deferred(d->closure, false)) return false;
+      if (!run_deferred(d->closure, nested_in_panic)) return false;
     }
     return true;
+  }
+
+  // Whether fr runs a function deferred while unwinding a panic: the frame
+  // the unwinder called, or the one its thunk called. Only such a function
+  // may recover.
+  bool is_deferred_fn(const Frame* fr) const {
+    return ((fr->kind & kDeferred) && !fr->fn->is_thunk) ||
+           (fr->prev && (fr->prev->kind & kDeferred) && fr->prev->fn->is_thunk);
   }
 
   void start_panic(const Slot value[2]) {
@@ -807,11 +819,7 @@ bool Interp::loop() {
     return false;
   }
   L_Recover: {
-    // Only the deferred function itself may recover: the frame the unwinder
-    // called, or the one its thunk called.
-    bool deferred_fn = ((fr->kind & kDeferred) && !fr->fn->is_thunk) ||
-                       (fr->prev && (fr->prev->kind & kDeferred) && fr->prev->fn->is_thunk);
-    if (deferred_fn && f.panic.active && !f.panic.recovered) {
+    if (is_deferred_fn(fr) && f.panic.active && !f.panic.recovered) {
       R(ins.a) = f.panic.value[0];
       R(ins.a + 1) = f.panic.value[1];
       f.panic.recovered = true;
