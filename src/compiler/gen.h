@@ -213,6 +213,9 @@ class Gen {
   // Copies a value of type `from` into slots `to` of type `to_t`, boxing it
   // when to_t is an interface and from is not.
   void move_converted(uint32_t to, uint32_t from_slot, const types::Type* from, const types::Type* to_t);
+  bool needs_iface_conv(const types::Type* from, const types::Type* to) const;
+  // Re-types the interface value in src as interface `to` (new type word).
+  uint32_t iface_conv(uint32_t src, const types::Type* to, int64_t dest);
   void line(ast::Pos p);
   [[noreturn]] void unsupported(ast::Pos p, const std::string& what) { throw Unsupported{p, what}; }
 

@@ -181,9 +181,7 @@ uint32_t Gen::dyn_expr(const ast::DynExpr* e, int64_t dest) {
       uint32_t off = 0;
       for (const types::Type* t : arg_types) {
         if (types::is_interface(t)) {
-          bc::Aux ax;
-          ax.type = layouts_.rtype(any);
-          fb_->emit(Op::IfaceConv, at, v + off, fb_->add_aux(ax));
+          iface_conv(v + off, any, at);
         } else {
           box(v + off, t, any, at);
         }

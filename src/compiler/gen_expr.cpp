@@ -42,7 +42,23 @@ void Gen::move(uint32_t to, uint32_t from, uint32_t n) {
 
 void Gen::move_converted(uint32_t to, uint32_t from_slot, const types::Type* from, const types::Type* to_t) {
   if (types::is_interface(to_t) && !types::is_interface(from)) box(from_slot, from, to_t, to);
+  else if (needs_iface_conv(from, to_t)) iface_conv(from_slot, to_t, to);
   else move(to, from_slot, layouts_.slots(to_t));
+}
+
+// An interface value assigned to a different interface type needs the
+// target's method table (its type word differs).
+bool Gen::needs_iface_conv(const types::Type* from, const types::Type* to) const {
+  return types::is_interface(to) && types::is_interface(from) &&
+         !types::identical(types::underlying(from), types::underlying(to));
+}
+
+uint32_t Gen::iface_conv(uint32_t src, const types::Type* to, int64_t dest) {
+  uint32_t d = dest_or_alloc(dest, to);
+  bc::Aux ax;
+  ax.type = layouts_.rtype(to);
+  fb_->emit(Op::IfaceConv, d, src, fb_->add_aux(ax));
+  return d;
 }
 
 uint32_t Gen::constant(const types::TypeAndValue& tv, const types::Type* t, int64_t dest) {
@@ -83,14 +99,7 @@ uint32_t Gen::expr_to(const ast::Expr* e, const types::Type* to, int64_t dest) {
     fb_->release(m);
     return d;
   }
-  if (types::is_interface(to) && types::is_interface(from) && !types::identical(types::underlying(from), types::underlying(to))) {
-    uint32_t v = expr(e);
-    uint32_t d = dest_or_alloc(dest, to);
-    bc::Aux ax;
-    ax.type = layouts_.rtype(to);
-    fb_->emit(Op::IfaceConv, d, v, fb_->add_aux(ax));
-    return d;
-  }
+  if (needs_iface_conv(from, to)) return iface_conv(expr(e), to, dest);
   return expr(e, dest);
 }
 

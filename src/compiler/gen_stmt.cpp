@@ -269,9 +269,11 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
   return out;
 }
 
-// Stores a value of type `from` into lv, boxing it when lv is an interface.
+// Stores a value of type `from` into lv, boxing it when lv is an interface
+// (or re-typing it when lv is another interface type).
 void Gen::store_converted(const LValue& lv, uint32_t src, const types::Type* from) {
-  if (lv.kind != LValue::Blank && types::is_interface(lv.type) && !types::is_interface(from)) {
+  bool boxes = types::is_interface(lv.type) && !types::is_interface(from);
+  if (lv.kind != LValue::Blank && (boxes || needs_iface_conv(from, lv.type))) {
     size_t m = fb_->mark();
     uint32_t boxed = alloc(lv.type);
     move_converted(boxed, src, from, lv.type);
@@ -658,14 +660,7 @@ void Gen::type_switch_stmt(const ast::TypeSwitchStmt* s, const std::string& labe
       auto* v = it->second->as<types::Var>();
       uint32_t val;
       if (types::is_interface(v->type)) {
-        if (types::identical(types::underlying(v->type), types::underlying(xt))) {
-          val = x;
-        } else {
-          val = alloc(v->type);
-          bc::Aux ax;
-          ax.type = layouts_.rtype(v->type);
-          fb_->emit(Op::IfaceConv, val, x, fb_->add_aux(ax));
-        }
+        val = needs_iface_conv(xt, v->type) ? iface_conv(x, v->type, -1) : x;
       } else {
         val = alloc(v->type);
         bc::Aux ax;
