@@ -87,12 +87,14 @@ uint32_t Gen::compile_init() {
     pkg_ = pkg;
     vars_.clear();
     for (const types::Initializer& init : info_->init_order) {
-      if (!init.rhs) continue;
+      if (init.rhs.empty()) continue;
       size_t m = fb.mark();
       std::vector<const types::Type*> targets;
       for (const types::Var* v : init.lhs) targets.push_back(globals_.count(v) ? v->type : nullptr);
-      std::vector<ast::Expr*> rhs{const_cast<ast::Expr*>(init.rhs)};
-      std::vector<uint32_t> vals = rhs_values(rhs, targets, init.rhs->pos);
+      std::vector<ast::Expr*> rhs;
+      for (const ast::Expr* e : init.rhs) rhs.push_back(const_cast<ast::Expr*>(e));
+      // All values first, then the stores: the var spec commits as a whole.
+      std::vector<uint32_t> vals = rhs_values(rhs, targets, init.rhs[0]->pos);
       for (size_t i = 0; i < init.lhs.size(); ++i) {
         auto g = globals_.find(init.lhs[i]);  // `var _ = f()` is evaluated for its effects only
         if (g != globals_.end()) fb.emit(Op::StoreGlobal, g->second, vals[i], layouts_.slots(init.lhs[i]->type));

@@ -42,11 +42,12 @@ struct Selection {
   bool indirect = false;  // a pointer was dereferenced on the way
 };
 
-// One package-level variable initialization: lhs = rhs (rhs may be a
-// multi-value call assigned to several lhs; nullptr rhs means zero value).
+// One package-level var spec's initialization: lhs = rhs, either one value
+// per variable or one multi-value call. The spec is atomic: every rhs is
+// evaluated before any variable is assigned.
 struct Initializer {
   std::vector<Var*> lhs;
-  const syntax::Expr* rhs = nullptr;
+  std::vector<const syntax::Expr*> rhs;
 };
 
 struct Info {

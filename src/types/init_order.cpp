@@ -89,10 +89,8 @@ void Checker::init_order() {
       if (done.count(p) == 0 && ndeps[p] > 0 && --ndeps[p] == 0) ready.push(p);
     }
     if (n->vars.empty() || n->values.empty()) return;  // constants; zero-valued vars
-    if (n->values.size() == n->vars.size()) {
-      for (size_t i = 0; i < n->vars.size(); ++i) info_.init_order.push_back(Initializer{{n->vars[i]}, n->values[i]});
-    } else if (n->values.size() == 1) {
-      info_.init_order.push_back(Initializer{n->vars, n->values[0]});
+    if (n->values.size() == n->vars.size() || n->values.size() == 1) {
+      info_.init_order.push_back(Initializer{n->vars, {n->values.begin(), n->values.end()}});
     }
   };
 

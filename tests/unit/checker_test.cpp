@@ -225,10 +225,14 @@ var x, y = two()
 var p, q = 1, 2
 func main() {}
 )");
-  ASSERT_EQ(c->info().init_order.size(), 3u);
+  // Both specs are one initializer each: an n:n spec commits atomically.
+  ASSERT_EQ(c->info().init_order.size(), 2u);
   EXPECT_EQ(c->info().init_order[0].lhs.size(), 2u);
+  EXPECT_EQ(c->info().init_order[0].rhs.size(), 1u);
+  ASSERT_EQ(c->info().init_order[1].lhs.size(), 2u);
   EXPECT_EQ(c->info().init_order[1].lhs[0]->name, "p");
-  EXPECT_EQ(c->info().init_order[2].lhs[0]->name, "q");
+  EXPECT_EQ(c->info().init_order[1].lhs[1]->name, "q");
+  EXPECT_EQ(c->info().init_order[1].rhs.size(), 2u);
   EXPECT_EQ(type_string(c->lookup("y")->type), "string");
 }
 
