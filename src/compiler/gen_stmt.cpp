@@ -473,7 +473,16 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
     unsupported(s->pos, "range over this type");
   }
   uint32_t top = fb_->pc();
-  uint32_t exit = fb_->emit(Op::JNLt, idx, n);  // target patched below
+  uint32_t exit;  // target patched below
+  const auto* kb = types::underlying(key_t)->as<types::Basic>();
+  if (what == Int && kb && kb->is_unsigned()) {
+    // A uint64 bound may exceed MaxInt64: compare unsigned.
+    uint32_t c = fb_->alloc_scalar();
+    fb_->emit(Op::LtU, c, idx, n);
+    exit = fb_->emit_jump(Op::JmpIfNot, c);
+  } else {
+    exit = fb_->emit(Op::JNLt, idx, n);
+  }
   size_t im = fb_->mark();
   if (what == String) {
     uint32_t rw = fb_->alloc_scalar(2);
