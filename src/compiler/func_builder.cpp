@@ -43,8 +43,19 @@ void FuncBuilder::release(size_t mark) {
 }
 
 uint32_t FuncBuilder::emit(bc::Instr i) {
+  if (divert_) {
+    divert_->push_back(Pending{divert_line_ ? divert_line_ : last_line_, i});
+    return UINT32_MAX;  // no position: diverted code has no jumps
+  }
   fn_.code.push_back(i);
   return pc() - 1;
+}
+
+void FuncBuilder::replay(const std::vector<Pending>& buf) {
+  for (const Pending& p : buf) {
+    set_line(p.line);
+    emit(p.ins);
+  }
 }
 
 uint32_t FuncBuilder::emit(bc::Op op, uint32_t a, uint32_t b, uint32_t c, uint8_t flags) {
@@ -76,6 +87,10 @@ uint32_t FuncBuilder::add_aux(const bc::Aux& a) {
 }
 
 void FuncBuilder::set_line(uint32_t line) {
+  if (divert_) {
+    if (line) divert_line_ = line;
+    return;
+  }
   if (line == 0 || line == last_line_) return;
   last_line_ = line;
   fn_.lines.push_back(bc::LineEntry{pc(), line});

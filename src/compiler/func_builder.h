@@ -33,6 +33,21 @@ class FuncBuilder {
   void patch_here(uint32_t at) { patch_jump(at, pc()); }
   uint32_t add_aux(const bc::Aux& a);
   void set_line(uint32_t line);
+
+  // Diverting: while a buffer is set, emitted instructions (with the line
+  // current when each was emitted) go to it instead of the function, to be
+  // emitted later by replay(). Only straight-line code may be diverted.
+  struct Pending {
+    uint32_t line;
+    bc::Instr ins;
+  };
+  std::vector<Pending>* divert(std::vector<Pending>* buf) {
+    std::vector<Pending>* old = divert_;
+    if (!old) divert_line_ = 0;
+    divert_ = buf;
+    return old;
+  }
+  void replay(const std::vector<Pending>& buf);
   bc::Function& fn() { return fn_; }
 
  private:
@@ -44,6 +59,8 @@ class FuncBuilder {
   std::vector<Block> live_;                       // temporaries in allocation order
   std::multimap<std::vector<rt::SlotKind>, uint32_t> free_;  // released blocks by kinds
   uint32_t last_line_ = 0;
+  std::vector<Pending>* divert_ = nullptr;
+  uint32_t divert_line_ = 0;  // the line set while diverting
   uint32_t zero_sized_end_ = 0;
 };
 

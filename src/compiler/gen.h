@@ -236,6 +236,37 @@ class Gen {
   // and pointer targets are copied so later stores cannot change them.
   bool snapshot_ = false;
   uint32_t stable(uint32_t slot, const types::Type* t);
+  // Set while assign_stmt resolves a target: the address computations of
+  // its place (with their nil and bounds checks) are collected here and
+  // emitted just before its store, after every operand and right-hand side
+  // has been evaluated (Vo's order).
+  std::vector<FuncBuilder::Pending>* place_sink_ = nullptr;
+  // Diverts emission into place_sink_ (if set) for its lifetime.
+  class PlaceAddr {
+   public:
+    explicit PlaceAddr(Gen& g) : fb_(g.place_sink_ ? g.fb_ : nullptr), old_(fb_ ? fb_->divert(g.place_sink_) : nullptr) {}
+    ~PlaceAddr() {
+      if (fb_) fb_->divert(old_);
+    }
+    PlaceAddr(const PlaceAddr&) = delete;
+    PlaceAddr& operator=(const PlaceAddr&) = delete;
+
+   private:
+    FuncBuilder* fb_;
+    std::vector<FuncBuilder::Pending>* old_;
+  };
+  // Clears place_sink_ for its lifetime: operands are evaluated in place.
+  class OperandScope {
+   public:
+    explicit OperandScope(Gen& g) : g_(g), old_(g.place_sink_) { g.place_sink_ = nullptr; }
+    ~OperandScope() { g_.place_sink_ = old_; }
+    OperandScope(const OperandScope&) = delete;
+    OperandScope& operator=(const OperandScope&) = delete;
+
+   private:
+    Gen& g_;
+    std::vector<FuncBuilder::Pending>* old_;
+  };
   const ast::Node* cur_func_ = nullptr;
   std::unordered_map<const types::Object*, VarLoc> vars_;
   std::unordered_map<const types::Object*, VarLoc> global_locs_;

@@ -11,6 +11,7 @@ LValue Gen::field_path(LValue base, const types::Type* cur, const std::vector<in
   for (size_t k = 0; k < path.size(); ++k) {
     if (auto* p = types::underlying(cur)->as<types::Pointer>()) {
       // An embedded pointer field on the way: load it and continue through it.
+      PlaceAddr place(*this);
       uint32_t ptr = load(LValue{base.kind, base.a, base.b, base.aux, base.code, cur}, -1);
       base = LValue{LValue::Ptr, ptr, 0, 0, 1, nullptr};
       cur = p->elem;
@@ -28,6 +29,7 @@ LValue Gen::field_path(LValue base, const types::Type* cur, const std::vector<in
         break;
       }
       default: {  // an element: go through its address
+        PlaceAddr place(*this);
         LValue tmp = base;
         tmp.type = cur;
         uint32_t p = as_pointer(tmp);
@@ -52,6 +54,7 @@ uint32_t Gen::as_pointer(const LValue& lv) {
     default:
       break;
   }
+  PlaceAddr place(*this);
   uint32_t p = fb_->alloc({rt::SlotKind::Ref});
   switch (lv.kind) {
     case LValue::Ptr: fb_->emit(Op::FieldAddr, p, lv.a, lv.b); break;

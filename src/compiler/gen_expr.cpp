@@ -115,6 +115,7 @@ uint32_t Gen::box(uint32_t src, const types::Type* from, const types::Type* ifac
 }
 
 uint32_t Gen::expr(const ast::Expr* e, int64_t dest) {
+  OperandScope operand(*this);
   const types::TypeAndValue& t = tv(e);
   if (t.mode == Mode::Constant) return constant(t, t.type, dest);
   switch (e->kind) {
@@ -722,6 +723,7 @@ LValue Gen::lvalue(const ast::Expr* e) {
           lv.code = code;
           return lv;
         }
+        PlaceAddr place(*this);
         uint32_t p = as_pointer(base);
         uint32_t ep = fb_->alloc({rt::SlotKind::Ref});
         fb_->emit(Op::ArrAddr, ep, p, idx, code);

@@ -158,9 +158,11 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
     }
   }
   // Phase 1: locations; phase 2: values; phase 3: stores (Vo's order).
+  // A location's own address computations wait for phase 3 (see place_sink_).
   std::vector<LValue> lvs;
   std::vector<types::Var*> fresh;
   std::vector<const types::Type*> targets;
+  std::vector<std::vector<FuncBuilder::Pending>> places(s->lhs.size());
   for (const ast::Expr* l : s->lhs) {
     types::Var* nv = nullptr;
     if (s->tok == ast::Tok::Define) {
@@ -176,15 +178,20 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
       lv.type = nv->type;
     } else {
       snapshot_ = s->lhs.size() > 1;
+      place_sink_ = &places[lvs.size()];
       lv = lvalue(l);
+      place_sink_ = nullptr;
       snapshot_ = false;
     }
     lvs.push_back(lv);
     targets.push_back(lv.kind == LValue::Blank && !nv ? nullptr : lv.type);
   }
   std::vector<uint32_t> vals = rhs_values(s->rhs, targets, s->pos);
-  for (size_t i = 0; i < lvs.size(); ++i)
-    if (!fresh[i]) store(lvs[i], vals[i]);
+  for (size_t i = 0; i < lvs.size(); ++i) {
+    if (fresh[i]) continue;
+    fb_->replay(places[i]);
+    store(lvs[i], vals[i]);
+  }
   std::vector<std::pair<types::Var*, uint32_t>> defs;
   for (size_t i = 0; i < lvs.size(); ++i)
     if (fresh[i]) defs.emplace_back(fresh[i], vals[i]);
