@@ -15,6 +15,9 @@ namespace {
 
 constexpr uint64_t kDead = uint64_t{1} << 63;  // in a record's seq word
 constexpr int64_t kMinCap = 8;
+// A size hint is advisory: at most this many entries are reserved up front,
+// so a huge hint cannot exhaust memory before anything is inserted.
+constexpr int64_t kMaxHint = int64_t{1} << 20;
 constexpr int64_t kMaxCap = int64_t{1} << 31;  // record indexes fit the index's low 32 bits
 
 // How keys are hashed and compared: most maps are keyed by one plain word or
@@ -183,7 +186,7 @@ void* map_new(Heap& heap, const MapType* type, int64_t hint) {
   m->val_scan = scan_slots_of(type->value);
   m->next_seq = 1;
   m->seed = new_seed();
-  if (hint > 0) rebuild(m, hint < kMinCap ? kMinCap : hint);
+  if (hint > 0) rebuild(m, std::clamp(hint, kMinCap, kMaxHint));
   return m;
 }
 

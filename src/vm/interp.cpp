@@ -703,7 +703,7 @@ bool Interp::loop() {
     fr->pc = pc;
     const bc::Aux& ax = fr->fn->aux[ins.b];
     int64_t hint = ins.c == 0xFFFF ? 0 : I(R(ins.c));
-    if (hint < 0) fault("makemap: size out of range");
+    if (hint < 0) hint = 0;  // the size is only advisory: a negative one means none (as in Go)
     R(ins.a) = slot_of(rt::map_new(heap, static_cast<const rt::MapType*>(ax.ptr), hint));
     NEXT();
   }
