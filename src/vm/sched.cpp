@@ -48,7 +48,7 @@ constexpr size_t kPage = 4096;
 // 512 KiB segments: four goroutines share each page-table page, which
 // matters because page faults and page-table pages are costly (spawning
 // 100,000 goroutines: 1 MiB segments took ~1.3x as long; see bench/chan).
-// A goroutine's slot stack is ~445 KB (main: 320 MB): about 4,700 calls of
+// A goroutine's slot stack is ~445 KB (main: 10 MB): about 4,700 calls of
 // small functions; deeper is a stack overflow panic.
 constexpr size_t kSegBytes = size_t{512} << 10;
 constexpr size_t kNativeBytes = (size_t{64} << 10) + 3 * kPage / 4;  // its top is 3/4 into a page

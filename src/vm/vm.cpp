@@ -14,8 +14,11 @@ namespace vo::vm {
 
 namespace {
 
-// Slot and frame stacks are reserved once (not committed) so they never move.
-constexpr size_t kMainSlots = size_t{40} << 20;   // 320 MB of slots (frame records included)
+// The slot stack (frame records included) is reserved once (not committed)
+// so it never moves. Its size is the reference VM's per-fiber limit (8 MiB
+// of slots plus 32,768 calls' records): recursion beyond it is a recoverable
+// stack overflow panic there, so it must be one here too.
+constexpr size_t kMainSlots = (size_t{1} << 20) + (size_t{1} << 15) * kFrameSlots;
 
 template <class T>
 T* reserve(size_t n) {
