@@ -210,6 +210,7 @@ class Gen {
   uint32_t alloc(const types::Type* t) { return fb_->alloc(layouts_.kinds(t)); }
   uint32_t dest_or_alloc(int64_t dest, const types::Type* t) { return dest >= 0 ? static_cast<uint32_t>(dest) : alloc(t); }
   void move(uint32_t to, uint32_t from, uint32_t n);
+  void zero(uint32_t d, uint32_t n);
   // Copies a value of type `from` into slots `to` of type `to_t`, boxing it
   // when to_t is an interface and from is not.
   void move_converted(uint32_t to, uint32_t from_slot, const types::Type* from, const types::Type* to_t);

@@ -34,6 +34,11 @@ uint32_t Gen::stable(uint32_t slot, const types::Type* t) {
   return c;
 }
 
+// Zero-sized values emit nothing: their slot index may lie at the frame's end.
+void Gen::zero(uint32_t d, uint32_t n) {
+  if (n) fb_->emit(Op::Zero, d, n);
+}
+
 void Gen::move(uint32_t to, uint32_t from, uint32_t n) {
   if (to == from || n == 0) return;
   if (n == 1) fb_->emit(Op::Move, to, from);
@@ -146,7 +151,7 @@ uint32_t Gen::ident(const ast::Ident* e, int64_t dest) {
   const types::Type* t = type_of(e);
   if (o && o->kind == types::ObjKind::Nil) {
     uint32_t d = dest_or_alloc(dest, t);
-    fb_->emit(Op::Zero, d, layouts_.slots(t));
+    zero(d, layouts_.slots(t));
     return d;
   }
   if (o && o->kind == types::ObjKind::Func) return func_value(o->as<types::Func>(), dest);
@@ -438,7 +443,7 @@ uint32_t Gen::composite_of(const ast::CompositeLit* e, const types::Type* t, int
   }
   if (auto* ar = u->as<types::Array>()) {
     uint32_t d = dest_or_alloc(dest, t);
-    fb_->emit(Op::Zero, d, layouts_.slots(t));
+    zero(d, layouts_.slots(t));
     uint32_t idx = fb_->alloc_scalar();
     int64_t pos = 0;
     for (const ast::Expr* el : e->elts) {
@@ -477,7 +482,7 @@ uint32_t Gen::composite_of(const ast::CompositeLit* e, const types::Type* t, int
   }
   if (auto* st = u->as<types::Struct>()) {
     uint32_t d = dest_or_alloc(dest, t);
-    fb_->emit(Op::Zero, d, layouts_.slots(t));
+    zero(d, layouts_.slots(t));
     std::vector<uint32_t> offs;
     uint32_t off = 0;
     for (const types::Var* f : st->fields) {

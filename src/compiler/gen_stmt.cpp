@@ -23,7 +23,7 @@ uint32_t Gen::declare_local(types::Var* v) {
     return b;
   }
   uint32_t s = fb_->alloc(layouts_.kinds(v->type));
-  fb_->emit(Op::Zero, s, layouts_.slots(v->type));
+  zero(s, layouts_.slots(v->type));
   vars_[v] = VarLoc{VarLoc::Local, s};
   return s;
 }
