@@ -60,6 +60,9 @@ std::string check_function(const Module& m, const Function& f, size_t fi) {
         if (ax >= f.aux.size()) return where(pc) + "aux index out of range";
         break;
       }
+      case Op::ElemAddr:
+        if (pc + 1 >= f.code.size() || f.code[pc + 1].a >= f.aux.size()) return where(pc) + "aux index out of range";
+        break;
       default: break;
     }
     if (i.a >= f.frame_slots && i.op != Op::Nop && i.op != Op::Jmp && i.op != Op::StoreGlobal && i.op != Op::Ret &&

@@ -20,7 +20,7 @@ const char* op_doc(Op op) { return op < Op::Count_ ? kDocs[static_cast<int>(op)]
 
 bool has_ext(Op op) {
   switch (op) {
-    case Op::ArrGet: case Op::ArrSet: case Op::ArrAddr: case Op::SliceExpr:
+    case Op::ArrGet: case Op::ArrSet: case Op::ArrAddr: case Op::ElemAddr: case Op::SliceExpr:
     case Op::Append: case Op::AppendSlice: case Op::Copy: case Op::MapGet:
     case Op::MapSet: case Op::MapDelete: case Op::MapIterNext:
       return true;

@@ -4,7 +4,9 @@
 // aux table (types, layouts, lengths too wide for an operand). An instruction
 // marked "ext" is followed by one Ext word holding extra operands.
 // Elem codes for packed/slotted elements: 0 = 1 byte unsigned (bool, uint8),
-// 255 = 1 byte signed (int8), n = n slots of 8 bytes.
+// 255 = 1 byte signed (int8), n = n slots of 8 bytes (1 <= n <= 254). Other
+// elements (zero-sized, wider, or in arrays too long for an Ext length) are
+// reached through ElemAddr and accessed with Load/Store.
 //
 // Frames: a call copies its argument slots into the callee's fresh frame and
 // the callee's Ret copies its results back into the caller's frame, so every
@@ -113,10 +115,11 @@ namespace vo::bc {
   X(ArrGet, "a = b[c] for an inline array at slot b; ext.a|ext.b<<16 = len; elem flags") \
   X(ArrSet, "a[b] = c inline array at slot a; ext = len; elem flags") \
   X(ArrAddr, "a = &(array at pointer b)[c]; ext = len; elem flags") \
-  X(SliceExpr, "a = b[lo:hi:max] with lo,hi,max at c..c+2; flags&7 which given; ext.a = elem code") \
+  X(ElemAddr, "a = &b[c] for any element; flags&1: b is a slice, else a pointer to an array (nil check); ext.a = aux: n array length, m element bytes") \
+  X(SliceExpr, "a = b[lo:hi:max] with lo,hi,max at c..c+2; flags&7 which given; ext imm = element bytes") \
   X(Append, "a = append(b, ext.b values at c); ext.a = aux") \
   X(AppendSlice, "a = append(b, c...); flags&1: c is a string; ext.a = aux") \
-  X(Copy, "a = copy(b, c); flags&1: c is a string; ext.a = elem code") \
+  X(Copy, "a = copy(b, c); flags&1: c is a string; ext imm = element bytes") \
   X(MapMake, "a = make(map aux[b]) with hint c (0xFFFF none)") \
   X(MapGet, "a = b[key c]; flags&1: ok at a+vslots; ext.a = aux") \
   X(MapSet, "a[key b] = c; ext.a = aux") \

@@ -52,7 +52,7 @@ struct LValue {
   enum Kind : uint8_t { Slots, Global, Ptr, BytePtr, SliceElem, ArrayElem, MapEntry, Blank } kind = Slots;
   uint32_t a = 0;       // Slots: first slot; Global: index; Ptr: slot holding the pointer; SliceElem: slice slot; ArrayElem: array first slot; MapEntry: map slot
   uint32_t b = 0;       // Ptr: slot offset; Slice/ArrayElem: index slot; MapEntry: key slot
-  uint32_t aux = 0;     // MapEntry: aux index; ArrayElem: length
+  int64_t aux = 0;      // MapEntry: aux index; ArrayElem: length
   uint8_t code = 1;     // element code for Slice/ArrayElem
   const types::Type* type = nullptr;
 };
@@ -163,6 +163,14 @@ class Gen {
   // Evaluates the receiver x.path for a method with (ptr_recv) a pointer receiver.
   uint32_t recv_arg(const ast::Expr* x, const std::vector<int>& path, bool want_ptr, uint32_t dest);
   uint32_t addr_of(const LValue& lv, uint32_t dest);
+  // The address (nil and bounds checked) of element idx of the array at
+  // pointer arr, or of the slice in slots s.
+  uint32_t array_elem_addr(uint32_t arr, uint32_t idx, const types::Type* elem, int64_t len, uint32_t dest);
+  uint32_t slice_elem_addr(uint32_t s, uint32_t idx, const types::Type* elem, uint32_t dest);
+  // Whether an element of this array (slice: len < 0) is accessed with an
+  // elem code; otherwise through its address.
+  bool coded_elem(const types::Type* elem, int64_t len);
+  void emit_int(uint32_t d, int64_t v);
   uint32_t as_pointer(const LValue& lv);
   const types::Type* embedded_type(const types::Type* t, const std::vector<int>& path);
   const rt::Itab* itab_for(const types::Type* dyn, const types::Type* iface);

@@ -60,17 +60,48 @@ uint32_t Gen::as_pointer(const LValue& lv) {
     case LValue::Ptr: fb_->emit(Op::FieldAddr, p, lv.a, lv.b); break;
     case LValue::Slots: fb_->emit(Op::FrameAddr, p, lv.a); break;
     case LValue::Global: fb_->emit(Op::GlobalAddr, p, lv.a); break;
-    case LValue::SliceElem: fb_->emit(Op::SliceAddr, p, lv.a, lv.b, lv.code); break;
+    case LValue::SliceElem: slice_elem_addr(lv.a, lv.b, lv.type, p); break;
     case LValue::ArrayElem: {
       uint32_t f = fb_->alloc({rt::SlotKind::Ref});
       fb_->emit(Op::FrameAddr, f, lv.a);
-      fb_->emit(Op::ArrAddr, p, f, lv.b, lv.code);
-      fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(lv.aux)));
+      array_elem_addr(f, lv.b, lv.type, lv.aux, p);
       break;
     }
     default: unsupported(ast::NoPos, "the address of this operand");
   }
   return p;
+}
+
+bool Gen::coded_elem(const types::Type* elem, int64_t len) {
+  return layouts_.compact_elem(elem) && len <= INT32_MAX;
+}
+
+// A bounds check plus the address arithmetic; elements without an elem
+// code (or arrays too long for the Ext length) take the general ElemAddr.
+uint32_t Gen::array_elem_addr(uint32_t arr, uint32_t idx, const types::Type* elem, int64_t len, uint32_t dest) {
+  if (coded_elem(elem, len)) {
+    fb_->emit(Op::ArrAddr, dest, arr, idx, layouts_.elem_code(elem));
+    fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(len)));
+    return dest;
+  }
+  bc::Aux ax;
+  ax.n = len;
+  ax.m = layouts_.elem_size(elem);
+  fb_->emit(Op::ElemAddr, dest, arr, idx, 0);
+  fb_->emit_ext(fb_->add_aux(ax));
+  return dest;
+}
+
+uint32_t Gen::slice_elem_addr(uint32_t s, uint32_t idx, const types::Type* elem, uint32_t dest) {
+  if (coded_elem(elem, 0)) {
+    fb_->emit(Op::SliceAddr, dest, s, idx, layouts_.elem_code(elem));
+    return dest;
+  }
+  bc::Aux ax;
+  ax.m = layouts_.elem_size(elem);
+  fb_->emit(Op::ElemAddr, dest, s, idx, 1);
+  fb_->emit_ext(fb_->add_aux(ax));
+  return dest;
 }
 
 uint32_t Gen::addr_of(const LValue& lv, uint32_t dest) {
@@ -80,7 +111,7 @@ uint32_t Gen::addr_of(const LValue& lv, uint32_t dest) {
       else fb_->emit(Op::FieldAddr, dest, lv.a, lv.b);
       return dest;
     case LValue::SliceElem:
-      fb_->emit(Op::SliceAddr, dest, lv.a, lv.b, lv.code);
+      slice_elem_addr(lv.a, lv.b, lv.type, dest);
       return dest;
     case LValue::Global: {
       fb_->emit(Op::GlobalAddr, dest, lv.a);
@@ -150,9 +181,7 @@ void Gen::heap_composite(const ast::CompositeLit* e, const types::Type* t, uint3
   size_t m = fb_->mark();
   uint32_t v = composite_of(e, t, -1);
   uint32_t box = new_box(t, -1);
-  uint32_t n = layouts_.slots(t);
-  if (n > 255) unsupported(e->pos, "struct literals larger than 255 slots");
-  emit_store(box, 0, v, n);
+  emit_store(box, 0, v, layouts_.slots(t));
   move(dest, box, 1);
   fb_->release(m);
 }

@@ -70,7 +70,7 @@ void Gen::eval_args(const ast::CallExpr* e, const types::Signature* sig, uint32_
   for (size_t i = 0; i < extra; ++i) {
     put(ops[fixed + i], elem, v);
     fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), static_cast<int32_t>(i)));
-    fb_->emit(Op::SliceSet, dst, idx, v, layouts_.elem_code(elem));
+    store(LValue{LValue::SliceElem, dst, idx, 0, layouts_.elem_code(elem), elem}, v);
   }
   fb_->release(m);
 }
@@ -374,7 +374,7 @@ uint32_t Gen::builtin_call(const ast::CallExpr* e, BuiltinId id, int64_t dest) {
       uint32_t a = expr(e->args[0]);
       uint32_t b = expr(e->args[1]);
       fb_->emit(Op::Copy, d, a, b);
-      fb_->emit_ext(layouts_.elem_code(dt->as<types::Slice>()->elem));
+      fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(layouts_.elem_size(dt->as<types::Slice>()->elem))));
       fb_->release(m);
       return d;
     }

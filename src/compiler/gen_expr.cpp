@@ -410,7 +410,7 @@ uint32_t Gen::slice_expr(const ast::SliceExpr* e, int64_t dest) {
     fb_->emit(Op::StrSlice, r, x, idx, flags);
   } else if (auto* s = xt->as<types::Slice>()) {
     fb_->emit(Op::SliceExpr, r, x, idx, flags);
-    fb_->emit_ext(layouts_.elem_code(s->elem));
+    fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(layouts_.elem_size(s->elem))));
   } else if (auto* ar = xt->as<types::Array>()) {
     LValue base = lvalue(e->x);
     base.type = type_of(e->x);
@@ -418,10 +418,10 @@ uint32_t Gen::slice_expr(const ast::SliceExpr* e, int64_t dest) {
       unsupported(e->pos, "slicing an array that is not marked as escaping");
     uint32_t tmp = fb_->alloc({rt::SlotKind::Ref, rt::SlotKind::Scalar, rt::SlotKind::Scalar});
     fb_->emit(Op::Move, tmp, as_pointer(base));
-    fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(tmp + 1), static_cast<int32_t>(ar->len)));
+    emit_int(tmp + 1, ar->len);
     fb_->emit(Op::Move, tmp + 2, tmp + 1);
     fb_->emit(Op::SliceExpr, r, tmp, idx, flags | 8);  // 8: bounds errors name the array's length
-    fb_->emit_ext(layouts_.elem_code(ar->elem));
+    fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(layouts_.elem_size(ar->elem))));
   } else {
     unsupported(e->pos, "slicing this operand");
   }
@@ -453,9 +453,8 @@ uint32_t Gen::composite_of(const ast::CompositeLit* e, const types::Type* t, int
       }
       size_t m = fb_->mark();
       uint32_t v = expr_to(el, ar->elem);
-      fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), static_cast<int32_t>(pos)));
-      fb_->emit(Op::ArrSet, d, idx, v, layouts_.elem_code(ar->elem));
-      fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(ar->len)));
+      emit_int(idx, pos);
+      store(LValue{LValue::ArrayElem, d, idx, ar->len, layouts_.elem_code(ar->elem), ar->elem}, v);
       fb_->release(m);
       ++pos;
     }
@@ -514,7 +513,7 @@ uint32_t Gen::composite_of(const ast::CompositeLit* e, const types::Type* t, int
       n = std::max(n, ++pos);
     }
     uint32_t lc = fb_->alloc_scalar(2);
-    fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(lc), static_cast<int32_t>(n)));
+    emit_int(lc, n);
     fb_->emit(Op::Move, lc + 1, lc);
     bc::Aux ax;
     ax.type = layouts_.rtype(sl->elem);
@@ -529,8 +528,8 @@ uint32_t Gen::composite_of(const ast::CompositeLit* e, const types::Type* t, int
       }
       size_t m2 = fb_->mark();
       uint32_t v = expr_to(el, sl->elem);
-      fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(idx), static_cast<int32_t>(pos)));
-      fb_->emit(Op::SliceSet, d, idx, v, layouts_.elem_code(sl->elem));
+      emit_int(idx, pos);
+      store(LValue{LValue::SliceElem, d, idx, 0, layouts_.elem_code(sl->elem), sl->elem}, v);
       fb_->release(m2);
       ++pos;
     }
@@ -730,10 +729,8 @@ LValue Gen::lvalue(const ast::Expr* e) {
         }
         PlaceAddr place(*this);
         uint32_t p = as_pointer(base);
-        uint32_t ep = fb_->alloc({rt::SlotKind::Ref});
-        fb_->emit(Op::ArrAddr, ep, p, idx, code);
-        fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(ar->len)));
-        lv.kind = (code == 0 || code == 255) ? LValue::BytePtr : LValue::Ptr;
+        uint32_t ep = array_elem_addr(p, idx, ar->elem, ar->len, fb_->alloc({rt::SlotKind::Ref}));
+        lv.kind = layouts_.is_byte_elem(ar->elem) ? LValue::BytePtr : LValue::Ptr;
         lv.a = ep;
         lv.b = 0;
         lv.code = code;
@@ -760,16 +757,37 @@ LValue Gen::lvalue(const ast::Expr* e) {
   }
 }
 
+// Load and Store move at most 255 slots (their count is the 8-bit flags):
+// wider values take several, each at most kMaxMove slots.
+constexpr uint32_t kMaxMove = 255;
+
 void Gen::emit_load(uint32_t d, uint32_t ptr, uint32_t off, uint32_t n) {
-  if (n > 255) unsupported(ast::NoPos, "values larger than 255 slots");
-  if (n == 1) fb_->emit(Op::Load1, d, ptr, off);
-  else if (n) fb_->emit(Op::Load, d, ptr, off, static_cast<uint8_t>(n));
+  if (off + n > 0xFFFF) unsupported(ast::NoPos, "a value more than 65535 slots into its object");
+  if (n > kMaxMove && ptr >= d && ptr < d + n) {  // a later chunk still needs the pointer
+    uint32_t p = fb_->alloc({rt::SlotKind::Ref});
+    move(p, ptr, 1);
+    ptr = p;
+  }
+  for (uint32_t k = 0; k < n; k += kMaxMove) {
+    uint32_t c = std::min(kMaxMove, n - k);
+    if (c == 1) fb_->emit(Op::Load1, d + k, ptr, off + k);
+    else fb_->emit(Op::Load, d + k, ptr, off + k, static_cast<uint8_t>(c));
+  }
 }
 
 void Gen::emit_store(uint32_t ptr, uint32_t off, uint32_t src, uint32_t n) {
-  if (n > 255) unsupported(ast::NoPos, "values larger than 255 slots");
-  if (n == 1) fb_->emit(Op::Store1, ptr, off, src);
-  else if (n) fb_->emit(Op::Store, ptr, off, src, static_cast<uint8_t>(n));
+  if (off + n > 0xFFFF) unsupported(ast::NoPos, "a value more than 65535 slots into its object");
+  for (uint32_t k = 0; k < n; k += kMaxMove) {
+    uint32_t c = std::min(kMaxMove, n - k);
+    if (c == 1) fb_->emit(Op::Store1, ptr, off + k, src + k);
+    else fb_->emit(Op::Store, ptr, off + k, src + k, static_cast<uint8_t>(c));
+  }
+}
+
+// An integer constant into slot d (immediate when it fits in 32 bits).
+void Gen::emit_int(uint32_t d, int64_t v) {
+  if (v >= INT32_MIN && v <= INT32_MAX) fb_->emit(bc::make_imm(Op::LoadInt, static_cast<uint16_t>(d), static_cast<int32_t>(v)));
+  else fb_->emit(Op::LoadConst, d, slot_const(static_cast<rt::Slot>(v)), 0, 1);
 }
 
 uint32_t Gen::load(const LValue& lv, int64_t dest) {
@@ -791,11 +809,19 @@ uint32_t Gen::load(const LValue& lv, int64_t dest) {
     }
     case LValue::SliceElem: {
       uint32_t d = dest_or_alloc(dest, lv.type);
+      if (!coded_elem(lv.type, 0)) {
+        emit_load(d, as_pointer(lv), 0, n);
+        return d;
+      }
       fb_->emit(Op::SliceGet, d, lv.a, lv.b, lv.code);
       return d;
     }
     case LValue::ArrayElem: {
       uint32_t d = dest_or_alloc(dest, lv.type);
+      if (!coded_elem(lv.type, lv.aux)) {
+        emit_load(d, as_pointer(lv), 0, n);
+        return d;
+      }
       fb_->emit(Op::ArrGet, d, lv.a, lv.b, lv.code);
       fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(lv.aux)));
       return d;
@@ -823,8 +849,16 @@ void Gen::store(const LValue& lv, uint32_t src) {
     case LValue::Slots: move(lv.a, src, n); return;
     case LValue::Global: fb_->emit(Op::StoreGlobal, lv.a, src, n); return;
     case LValue::Ptr: emit_store(lv.a, lv.b, src, n); return;
-    case LValue::SliceElem: fb_->emit(Op::SliceSet, lv.a, lv.b, src, lv.code); return;
+    case LValue::SliceElem:
     case LValue::ArrayElem:
+      if (!coded_elem(lv.type, lv.kind == LValue::ArrayElem ? lv.aux : 0)) {
+        emit_store(as_pointer(lv), 0, src, n);
+        return;
+      }
+      if (lv.kind == LValue::SliceElem) {
+        fb_->emit(Op::SliceSet, lv.a, lv.b, src, lv.code);
+        return;
+      }
       fb_->emit(Op::ArrSet, lv.a, lv.b, src, lv.code);
       fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(lv.aux)));
       return;

@@ -499,12 +499,8 @@ void Gen::range_stmt(const ast::RangeStmt* s, const std::string& label) {
   } else {
     if (s->value && elem) {
       uint32_t v = alloc(elem);
-      if (what == Slice) {
-        fb_->emit(Op::SliceGet, v, coll, idx, layouts_.elem_code(elem));
-      } else {
-        fb_->emit(Op::ArrGet, v, coll, idx, layouts_.elem_code(elem));
-        fb_->emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(xt->as<types::Array>()->len)));
-      }
+      if (what == Slice) load(LValue{LValue::SliceElem, coll, idx, 0, layouts_.elem_code(elem), elem}, v);
+      else load(LValue{LValue::ArrayElem, coll, idx, xt->as<types::Array>()->len, layouts_.elem_code(elem), elem}, v);
       bind2(idx, key_t, v, elem);
     } else {
       bind(s->key, idx, key_t);

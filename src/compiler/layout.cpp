@@ -101,6 +101,13 @@ uint8_t Layouts::elem_code(const types::Type* elem) {
   return static_cast<uint8_t>(slots(elem));
 }
 
+bool Layouts::is_byte_elem(const types::Type* elem) { return is_byte_kind(elem); }
+
+bool Layouts::compact_elem(const types::Type* elem) {
+  uint32_t n = slots(elem);
+  return is_byte_kind(elem) || (n >= 1 && n <= 254);
+}
+
 uint32_t Layouts::elem_size(const types::Type* elem) { return is_byte_kind(elem) ? 1 : slots(elem) * 8; }
 
 uint8_t Layouts::narrow_code(const types::Type* t) {

@@ -17,7 +17,13 @@ class Layouts {
   uint32_t slots(const types::Type* t);
   const std::vector<rt::SlotKind>& kinds(const types::Type* t);
   // Element code for arrays/slices (see bytecode/opcodes.h): 0 byte, 255 int8, n slots.
+  // Only meaningful when compact_elem(elem).
   uint8_t elem_code(const types::Type* elem);
+  // Whether elem has an element code: a byte kind or 1..254 slots. Other
+  // elements (empty structs, wider values) are reached through ElemAddr.
+  bool compact_elem(const types::Type* elem);
+  // Whether elem is stored as one byte (bool, int8, uint8).
+  bool is_byte_elem(const types::Type* elem);
   uint32_t elem_size(const types::Type* elem);
   // Narrow code for wrapping arithmetic results (0 when none is needed).
   uint8_t narrow_code(const types::Type* t);

@@ -661,15 +661,27 @@ bool Interp::loop() {
     pc += 2;
     DISPATCH();
   }
+  L_ElemAddr: {
+    const bc::Aux& ax = fr->fn->aux[pc[1].a];
+    int64_t i = I(R(ins.c));
+    Slot p = R(ins.b);
+    int64_t n = ax.n;
+    if (ins.flags & 1) n = I(R(ins.b + 1));
+    else if (p == 0) { fr->pc = pc; nil_check(p); }
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) { fr->pc = pc; index_check(i, n); }
+    R(ins.a) = p + static_cast<Slot>(i) * ax.m;
+    pc += 2;
+    DISPATCH();
+  }
   L_SliceExpr: {
-    uint8_t code = static_cast<uint8_t>(pc[1].a);
+    uint32_t es = static_cast<uint32_t>(pc[1].imm());
     int64_t len = I(R(ins.b + 1)), cap = I(R(ins.b + 2));
     int64_t lo = (ins.flags & 1) ? I(R(ins.c)) : 0;
     int64_t hi = (ins.flags & 2) ? I(R(ins.c + 1)) : len;
     int64_t max = (ins.flags & 4) ? I(R(ins.c + 2)) : cap;
     if (lo < 0 || hi < lo || max < hi || max > cap) { fr->pc = pc; slice_fault(lo, hi, max, ins.flags, false, cap); }
     Slot p = R(ins.b);
-    R(ins.a) = (max - lo > 0) ? p + static_cast<Slot>(lo) * elem_bytes(code) : (lo == 0 ? p : p + static_cast<Slot>(lo) * elem_bytes(code));
+    R(ins.a) = p + static_cast<Slot>(lo) * es;
     R(ins.a + 1) = S(hi - lo);
     R(ins.a + 2) = S(max - lo);
     pc += 2;
@@ -691,9 +703,9 @@ bool Interp::loop() {
     DISPATCH();
   }
   L_Copy: {
-    uint8_t code = static_cast<uint8_t>(pc[1].a);
+    uint32_t es = static_cast<uint32_t>(pc[1].imm());
     int64_t n = std::min(I(R(ins.b + 1)), I(R(ins.c + 1)));
-    if (n > 0) std::memmove(ptr_of(R(ins.b)), ptr_of(R(ins.c)), static_cast<size_t>(n) * elem_bytes(code));
+    if (n > 0 && es) std::memmove(ptr_of(R(ins.b)), ptr_of(R(ins.c)), static_cast<size_t>(n) * es);
     R(ins.a) = S(n);
     pc += 2;
     DISPATCH();
