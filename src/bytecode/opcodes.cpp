@@ -22,7 +22,7 @@ bool has_ext(Op op) {
   switch (op) {
     case Op::ArrGet: case Op::ArrSet: case Op::ArrAddr: case Op::ElemAddr: case Op::SliceExpr:
     case Op::Append: case Op::AppendSlice: case Op::Copy: case Op::MapGet:
-    case Op::MapSet: case Op::MapDelete: case Op::MapIterNext:
+    case Op::MapSet: case Op::MapDelete: case Op::MapIterNext: case Op::CallIfaceW:
       return true;
     default:
       return false;

@@ -83,6 +83,7 @@ namespace vo::bc {
   X(Call, "call funcs[b | flags<<16] with args copied from c; results to a") \
   X(CallClosure, "call closure b with args from c; results to a") \
   X(CallIface, "call method flags of interface b (receiver data goes to slot c, args follow); results to a") \
+  X(CallIfaceW, "CallIface of method ext imm (an index above 255)") \
   X(CallNative, "call natives[b] with args at c; results to a") \
   X(RunDefers, "run this frame's pending defers; flags&1: error path iff a != 0") \
   X(Ret, "return a..a+b as results") \

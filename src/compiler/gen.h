@@ -57,6 +57,10 @@ struct LValue {
   const types::Type* type = nullptr;
 };
 
+// Calls method `method` of the interface in slots iface..iface+1 with the
+// receiver word and arguments at args (CallIfaceW past index 255).
+void emit_call_iface(FuncBuilder& fb, uint32_t res, uint32_t iface, uint32_t args, uint32_t method);
+
 class Gen {
  public:
   Gen(bc::Module& m, syntax::Diagnostics& diags, const NativeResolver& natives)

@@ -205,6 +205,15 @@ int Gen::math_intrinsic(const ast::CallExpr* e) {
   return -1;
 }
 
+void emit_call_iface(FuncBuilder& fb, uint32_t res, uint32_t iface, uint32_t args, uint32_t method) {
+  if (method <= 255) {
+    fb.emit(Op::CallIface, res, iface, args, static_cast<uint8_t>(method));
+    return;
+  }
+  fb.emit(Op::CallIfaceW, res, iface, args);
+  fb.emit(bc::make_imm(Op::Ext, 0, static_cast<int32_t>(method)));
+}
+
 // Emits the call with its results written to `res`.
 void Gen::emit_call(const CallPlan& p, uint32_t res) {
   switch (p.kind) {
@@ -212,7 +221,7 @@ void Gen::emit_call(const CallPlan& p, uint32_t res) {
       fb_->emit(Op::Call, res, p.func & 0xFFFF, p.args, static_cast<uint8_t>(p.func >> 16));
       break;
     case CallPlan::Closure: fb_->emit(Op::CallClosure, res, p.callee, p.args); break;
-    case CallPlan::Iface: fb_->emit(Op::CallIface, res, p.callee, p.args, static_cast<uint8_t>(p.method)); break;
+    case CallPlan::Iface: emit_call_iface(*fb_, res, p.callee, p.args, p.method); break;
     case CallPlan::Native: fb_->emit(Op::CallNative, res, p.func, p.args); break;
   }
 }

@@ -220,7 +220,7 @@ uint32_t Gen::make_thunk(const CallPlan& plan, const std::string& name) {
       fb.emit(Op::Call, res, plan.func & 0xFFFF, rel(plan.args), static_cast<uint8_t>(plan.func >> 16));
       break;
     case CallPlan::Closure: fb.emit(Op::CallClosure, res, rel(plan.callee), rel(plan.args)); break;
-    case CallPlan::Iface: fb.emit(Op::CallIface, res, rel(plan.callee), rel(plan.args), static_cast<uint8_t>(plan.method)); break;
+    case CallPlan::Iface: emit_call_iface(fb, res, rel(plan.callee), rel(plan.args), plan.method); break;
     case CallPlan::Native: fb.emit(Op::CallNative, res, plan.func, rel(plan.args)); break;
   }
   fb.emit(Op::Ret, 0, 0);
@@ -348,7 +348,7 @@ uint32_t Gen::method_wrapper(const types::Type* recv, const types::Func* m, cons
     lv.type = final_t;
     load(lv, blk);
     if (!pk.empty()) fb.emit(Op::MoveN, blk + 3, params, static_cast<uint32_t>(pk.size()));
-    fb.emit(Op::CallIface, res, blk, blk + 2, static_cast<uint8_t>(iface_method_index(final_t, m->name)));
+    emit_call_iface(fb, res, blk, blk + 2, iface_method_index(final_t, m->name));
     fb.emit(Op::Ret, res, nres);
     fb_ = saved;
     return fi;
@@ -412,7 +412,7 @@ uint32_t Gen::bound_method(const ast::SelectorExpr* e, int64_t dest) {
     ak.insert(ak.end(), pk.begin(), pk.end());
     uint32_t args = fb.alloc(ak);
     if (!pk.empty()) fb.emit(Op::MoveN, args + 1, params, static_cast<uint32_t>(pk.size()));
-    fb.emit(Op::CallIface, res, iface, args, static_cast<uint8_t>(iface_method_index(xt, m->name)));
+    emit_call_iface(fb, res, iface, args, iface_method_index(xt, m->name));
     fb.emit(Op::Ret, res, nres);
   } else {
     // A value receiver reached through a pointer (x itself or an embedded
@@ -492,7 +492,7 @@ uint32_t Gen::iface_method_func(const types::Type* iface, const types::Func* m) 
   ak.insert(ak.end(), ff.param_kinds.begin(), ff.param_kinds.end());
   uint32_t args = fb.alloc(ak);
   if (!ff.param_kinds.empty()) fb.emit(Op::MoveN, args + 1, ff.params, static_cast<uint32_t>(ff.param_kinds.size()));
-  fb.emit(Op::CallIface, ff.res, recv, args, static_cast<uint8_t>(iface_method_index(iface, m->name)));
+  emit_call_iface(fb, ff.res, recv, args, iface_method_index(iface, m->name));
   fb.emit(Op::Ret, ff.res, ff.nres);
   return fi;
 }

@@ -449,13 +449,16 @@ bool Interp::loop() {
     if (--vm.budget_ <= 0) preempt();
     DISPATCH();
   }
+  L_CallIfaceW:
   L_CallIface: {
+    // CallIfaceW's Ext word runs as a no-op when the call returns.
+    uint32_t method = ins.op == Op::CallIface ? ins.flags : static_cast<uint32_t>(pc[1].imm());
     const void* tw = ptr_of(R(ins.b));
     fr->pc = pc;
     if (tw == nullptr) fault("nil pointer dereference");
     const rt::Itab* itab = static_cast<const rt::Itab*>(tw);
     R(ins.c) = R(ins.b + 1);
-    const bc::Function* fn = &vm.mod_.funcs[itab->funcs[ins.flags]];
+    const bc::Function* fn = &vm.mod_.funcs[itab->funcs[method]];
     fr = push_frame(fn, nullptr, &R(ins.c), ins.a, kNormal);
     base = fr->base;
     pc = fr->pc;
