@@ -54,7 +54,8 @@ bc::NativeFn find_native(std::string_view qualified);
   X(encoding)                 \
   X(dyn)                      \
   X(slices)                   \
-  X(runtime)
+  X(runtime)                   \
+  X(regexp)
 
 #define VO_DECLARE_NATIVES(id) std::span<const NativeDef> id##_natives();
 VO_NATIVE_PACKAGES(VO_DECLARE_NATIVES)
