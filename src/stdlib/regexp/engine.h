@@ -1,6 +1,7 @@
 // A compiled regular expression: the RE2 program for a Go pattern and what
 // Go's Regexp reports about it. Compile errors carry Go's texts.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@ struct Engine {
   bool has_nonword_boundary = false;  // \B: matches must be checked for rune alignment
   std::string prefix;                 // LiteralPrefix
   bool prefix_complete = false;
+  int64_t footprint = 0;              // estimated bytes the program holds outside the collected heap
 
   Engine();
   ~Engine();

@@ -4,6 +4,8 @@
 // are strings (2 slots) or []byte (3 slots): each native taking text is
 // instantiated for both widths. Matches come back as flat []int offsets and
 // regexp.vo builds Go's results from them.
+#include <algorithm>
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,7 +23,31 @@ namespace {
 using rt::Slot;
 using rx::Engine;
 
-void finalize_engine(void* obj) { delete *static_cast<Engine**>(obj); }
+// RE2 programs live outside the collected heap, where the collector cannot
+// see them: a program compiling many short-lived Regexps would keep their
+// programs until unrelated allocation happened to trigger a collection.
+// Their memory is paced as the heap paces its own: a collection once the
+// programs made since the last one outweigh those that survived it (and
+// at least 8 MB).
+constexpr int64_t kMinTrigger = int64_t{8} << 20;
+std::atomic<int64_t> g_live_bytes{0};  // programs not yet finalized
+std::atomic<int64_t> g_made_bytes{0};  // made since the last collection forced here
+std::atomic<int64_t> g_trigger{kMinTrigger};
+
+void account_engine(vm::NativeCtx& ctx, int64_t bytes) {
+  if ((g_made_bytes += bytes) > g_trigger.load()) {
+    api::heap(ctx).collect();
+    g_made_bytes = 0;
+    g_trigger = std::max(kMinTrigger, g_live_bytes.load());
+  }
+  g_live_bytes += bytes;
+}
+
+void finalize_engine(void* obj) {
+  Engine* e = *static_cast<Engine**>(obj);
+  g_live_bytes -= e->footprint;
+  delete e;
+}
 
 // The heap object holding an Engine*: no references to scan.
 const rt::ObjLayout kEngineLayout{0, {}, true, nullptr, finalize_engine, "regexp.engine"};
@@ -61,6 +87,7 @@ void compile(vm::NativeCtx& ctx, Slot* a, Slot* r) {
     api::ret_string(ctx, r + 3, err.expr);
     return;
   }
+  account_engine(ctx, e->footprint);
   void* obj = api::heap(ctx).alloc(&kEngineLayout, sizeof(Engine*));
   *static_cast<Engine**>(obj) = e.release();
   r[0] = reinterpret_cast<Slot>(obj);
