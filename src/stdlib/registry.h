@@ -54,7 +54,7 @@ bc::NativeFn find_native(std::string_view qualified);
   X(encoding)                 \
   X(dyn)                      \
   X(slices)                   \
-  X(runtime)                   \
+  X(runtime)                  \
   X(regexp)
 
 #define VO_DECLARE_NATIVES(id) std::span<const NativeDef> id##_natives();
