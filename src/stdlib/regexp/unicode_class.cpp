@@ -114,7 +114,7 @@ bool is_script(const std::string& canon) {
   RE2::Options opts;
   opts.set_log_errors(false);
   bool ok = RE2("\\p{" + canon + "}", opts).ok();
-  known.emplace(canon, ok);
+  if (ok || known.size() < 256) known.emplace(canon, ok);  // (there are ~160 scripts; bad names are unbounded)
   return ok;
 }
 
