@@ -13,7 +13,7 @@ namespace {
 // RE2's memory budget for a program and its DFA caches. RE2 expands a
 // Unicode class into a UTF-8 automaton of hundreds of instructions where Go
 // uses one, so counted repetitions of such classes grow large: with RE2's
-// default 8 MB, \pL{300} compiles (in about 2 s) and \pL{1000} fails as
+// default 8 MB, \pL{300} compiles (in about 1 s) and \pL{1000} fails as
 // "expression too large"; allowing it would take seconds and 200 MB.
 constexpr int64_t kMaxMem = int64_t{8} << 20;
 

@@ -36,6 +36,9 @@ class Translator {
         case '(':
           group();
           break;
+        case ')':
+          close_group();
+          break;
         default:
           copy_rune();
           break;
@@ -52,6 +55,11 @@ class Translator {
   size_t i_ = 0;
   bool ok_ = true;
   TranslateError err_;
+  // Whether (?i) applies, and its state outside each open group (restored
+  // at the group's end): Go negates a class under (?i) after adding case
+  // variants, which a class spelled as ranges must do itself.
+  bool fold_ = false;
+  std::vector<bool> outer_fold_;
 
   std::string& out() { return out_->pattern; }
 
@@ -136,7 +144,7 @@ class Translator {
     }
     UnicodeClass c;
     if (!lookup_unicode_class(name, &c)) return fail(kErrInvalidCharRange, seq);
-    emit_unicode_class(c, sign * c.sign, in_brackets, &out());
+    emit_unicode_class(c, sign * c.sign, in_brackets, fold_, &out());
     i_ += seq.size();
   }
 
@@ -182,6 +190,7 @@ class Translator {
   void group() {
     std::string_view t = s_.substr(i_);
     if (t.size() < 2 || t[1] != '?') {
+      outer_fold_.push_back(fold_);
       out_->names.emplace_back();
       out().push_back('(');
       ++i_;
@@ -190,7 +199,8 @@ class Translator {
     bool p_form = t.size() > 4 && t[2] == 'P' && t[3] == '<';
     bool angle_form = t.size() > 3 && t[2] == '<';
     if (!p_form && !angle_form) {
-      out().append("(?");  // flags: RE2 parses them exactly as Go does
+      flags(t);
+      out().append("(?");  // the flags themselves: RE2 parses them exactly as Go does
       i_ += 2;
       return;
     }
@@ -202,9 +212,49 @@ class Translator {
     std::string_view name = t.substr(angle_form ? 3 : 4, end - (angle_form ? 3 : 4));
     if (size_t bad = first_invalid(name); bad != std::string_view::npos) return fail_utf8(name.substr(bad));
     if (!valid_capture_name(name)) return fail(kErrInvalidNamedCapture, t.substr(0, end + 1));
+    outer_fold_.push_back(fold_);
     out_->names.emplace_back(name);
     out().push_back('(');
     i_ += end + 1;
+  }
+
+  // Tracks (?i) through "(?flags)" (to the end of the enclosing group) and
+  // "(?flags:" (a group); t starts with "(?". Invalid flags change nothing
+  // (RE2 reports them).
+  void flags(std::string_view t) {
+    bool fold = fold_, on = true;
+    for (size_t j = 2; j < t.size(); ++j) {
+      switch (t[j]) {
+        case 'i':
+          fold = on;
+          break;
+        case 'm':
+        case 's':
+        case 'U':
+          break;
+        case '-':
+          on = false;
+          break;
+        case ':':
+          outer_fold_.push_back(fold_);
+          fold_ = fold;
+          return;
+        case ')':
+          fold_ = fold;
+          return;
+        default:
+          return;
+      }
+    }
+  }
+
+  void close_group() {
+    if (!outer_fold_.empty()) {
+      fold_ = outer_fold_.back();
+      outer_fold_.pop_back();
+    }
+    out().push_back(')');
+    ++i_;
   }
 };
 

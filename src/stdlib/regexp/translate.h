@@ -7,7 +7,8 @@
 //   - \C (any byte) is an error in Go.
 //   - \p{Name}: Go looks names up loosely (case, spaces, '_' and '-' ignored),
 //     knows aliases such as "Letter" and the classes Any, ASCII, Assigned,
-//     LC and Cn, and its C includes unassigned code points.
+//     LC and Cn, its C includes unassigned code points, and its categories
+//     are package unicode's (see unicode_class.h).
 //   - \Q...\E: its text is re-emitted as escaped literals (or kept as an
 //     empty \Q\E, which separates repetition operators as in Go).
 //   - invalid UTF-8 in the pattern: Go's error names the offending text.

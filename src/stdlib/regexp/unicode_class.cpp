@@ -6,98 +6,11 @@
 #include <map>
 #include <mutex>
 
-#include "stdlib/unicode/tables.h"
+#include "stdlib/regexp/unicode_ranges.h"
 
 namespace vo::stdlib::rx {
 
 namespace {
-
-constexpr int32_t kMaxRune = 0x10FFFF;
-
-// The classes RE2 lacks (or defines differently), as ranges.
-enum class Synth { Ascii, Cn, C, LC };
-
-// Code point ranges where pred holds, from the unicode package's tables.
-template <typename Pred>
-RuneRanges ranges_where(Pred pred) {
-  RuneRanges out;
-  int32_t lo = -1;
-  for (int32_t r = 0; r <= kMaxRune + 1; ++r) {
-    bool in = r <= kMaxRune && pred(r);
-    if (in && lo < 0) lo = r;
-    if (!in && lo >= 0) {
-      out.emplace_back(lo, r - 1);
-      lo = -1;
-    }
-  }
-  return out;
-}
-
-const RuneRanges& synth_ranges(Synth s) {
-  // Built on first use: scanning every code point takes a few milliseconds.
-  static std::once_flag once;
-  static RuneRanges ascii, cn, c, lc;
-  std::call_once(once, [] {
-    using namespace uni;
-    ascii = {{0, 0x7F}};
-    cn = ranges_where([](int32_t r) { return category(r) == Cn; });
-    c = ranges_where([](int32_t r) {
-      GC g = category(r);
-      return g == Cc || g == Cf || g == Cs || g == Co || g == Cn;
-    });
-    lc = ranges_where([](int32_t r) {
-      GC g = category(r);
-      return g == Lu || g == Ll || g == Lt;
-    });
-  });
-  switch (s) {
-    case Synth::Ascii:
-      return ascii;
-    case Synth::Cn:
-      return cn;
-    case Synth::C:
-      return c;
-    case Synth::LC:
-      break;
-  }
-  return lc;
-}
-
-RuneRanges complement(const RuneRanges& in) {
-  RuneRanges out;
-  int32_t next = 0;
-  for (auto [lo, hi] : in) {
-    if (lo > next) out.emplace_back(next, lo - 1);
-    next = hi + 1;
-  }
-  if (next <= kMaxRune) out.emplace_back(next, kMaxRune);
-  return out;
-}
-
-// Go's general category keys that RE2 also knows by the same name.
-bool is_re2_category(std::string_view k) {
-  static constexpr std::string_view kKeys[] = {"Cc", "Cf", "Co", "Cs", "L",  "Ll", "Lm", "Lo", "Lt", "Lu", "M",  "Mc",
-                                               "Me", "Mn", "N",  "Nd", "Nl", "No", "P",  "Pc", "Pd", "Pe", "Pf", "Pi",
-                                               "Po", "Ps", "S",  "Sc", "Sk", "Sm", "So", "Z",  "Zl", "Zp", "Zs"};
-  for (std::string_view key : kKeys)
-    if (key == k) return true;
-  return false;
-}
-
-// A general category key of Go's unicode.Categories.
-bool lookup_category(std::string_view key, UnicodeClass* out) {
-  if (key == "C")
-    out->ranges = &synth_ranges(Synth::C);
-  else if (key == "Cn")
-    out->ranges = &synth_ranges(Synth::Cn);
-  else if (key == "LC")
-    out->ranges = &synth_ranges(Synth::LC);
-  else if (is_re2_category(key))
-    out->re2_name = std::string(key);
-  else
-    return false;
-  return true;
-}
 
 // Scripts reachable after canonicalization are the one-word ones ("Greek";
 // not "Old_Italic", whose canonical form "Olditalic" is no key): RE2 spells
@@ -172,6 +85,14 @@ const std::map<std::string, std::string>& category_aliases() {
   return m;
 }
 
+// A key of Go's unicode.Categories: its two-letter categories, their
+// one-letter groups, LC and Cn. (Other names the ranges exist for, such as
+// "Any", are not keys.)
+const RuneRanges* category(std::string_view key) {
+  bool is_key = (key.size() == 1 || key.size() == 2) && key[0] >= 'A' && key[0] <= 'Z';
+  return is_key ? category_ranges(key) : nullptr;
+}
+
 void append_rune(int32_t r, std::string* out) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(r));
@@ -209,46 +130,42 @@ std::string canonical_class_name(std::string_view name) {
 bool lookup_unicode_class(std::string_view name, UnicodeClass* out) {
   *out = UnicodeClass{};
   std::string canon = canonical_class_name(name);
-  if (canon == "Any") {
-    out->re2_name = "Any";
-    return true;
-  }
-  if (canon == "Assigned") {
-    out->ranges = &synth_ranges(Synth::Cn);
-    out->sign = -1;
-    return true;
-  }
-  if (canon == "Ascii") {
-    out->ranges = &synth_ranges(Synth::Ascii);
-    return true;
-  }
-  if (canon == "Lc") return lookup_category("LC", out);
-  if (lookup_category(canon, out)) return true;
-  if (is_script(canon)) {
+  if (canon == "Any")
+    out->ranges = category_ranges("Any");
+  else if (canon == "Assigned")
+    out->ranges = category_ranges("Cn"), out->sign = -1;
+  else if (canon == "Ascii")
+    out->ranges = category_ranges("ASCII");
+  else if (canon == "Lc")
+    out->ranges = category_ranges("LC");
+  else if (const RuneRanges* rs = category(canon))
+    out->ranges = rs;
+  else if (is_script(canon))
     out->re2_name = canon;
-    return true;
-  }
-  auto it = category_aliases().find(canon);
-  return it != category_aliases().end() && lookup_category(it->second, out);
+  else if (auto it = category_aliases().find(canon); it != category_aliases().end())
+    out->ranges = category(it->second);
+  return out->ranges || !out->re2_name.empty();
 }
 
-void emit_unicode_class(const UnicodeClass& c, int sign, bool in_brackets, std::string* out) {
+void emit_unicode_class(const UnicodeClass& c, int sign, bool in_brackets, bool fold, std::string* out) {
   if (!c.re2_name.empty()) {
     out->append(sign < 0 ? "\\P{" : "\\p{");
     out->append(c.re2_name);
     out->push_back('}');
     return;
   }
-  if (in_brackets) {
-    // A negated set inside brackets is spelled as its complement. (Under
-    // (?i) Go would also drop the case variants of the set's members; this
-    // spelling keeps them.)
-    append_ranges(sign < 0 ? complement(*c.ranges) : *c.ranges, out);
-    return;
+  if (!in_brackets) {
+    // RE2 negates a bracketed class after adding case variants, as Go does.
+    out->append(sign < 0 ? "[^" : "[");
+    append_ranges(*c.ranges, out);
+    out->push_back(']');
+  } else if (sign > 0) {
+    append_ranges(*c.ranges, out);  // RE2 adds the case variants under (?i)
+  } else {
+    RuneRanges rest = complement(fold ? fold_closure(*c.ranges) : *c.ranges);
+    // An empty set (\P{Any}) still needs an item: a surrogate, which no text holds.
+    append_ranges(rest.empty() ? RuneRanges{{0xD800, 0xD800}} : rest, out);
   }
-  out->append(sign < 0 ? "[^" : "[");
-  append_ranges(*c.ranges, out);
-  out->push_back(']');
 }
 
 }  // namespace vo::stdlib::rx

@@ -3,8 +3,12 @@
 // case, spaces, '_' and '-' dropped), among the special names Any, ASCII,
 // Assigned and LC, the general categories (its C includes Cn), the scripts
 // and the category aliases ("Letter", "Uppercase_Letter", "digit", ...).
-// Categories and scripts RE2 knows are passed on by name; the classes RE2
-// lacks are spelled as code point ranges from the unicode package's tables.
+//
+// Go's classes come from package unicode, so \pL matches what
+// unicode.IsLetter accepts. The general categories are therefore spelled
+// as code point ranges from this project's unicode tables (RE2's own are
+// of an older Unicode edition); scripts, which those tables lack, are
+// passed to RE2 by name.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -30,6 +34,8 @@ bool lookup_unicode_class(std::string_view name, UnicodeClass* out);
 
 // Appends the class (negated when sign < 0) to out: a complete RE2 item
 // outside brackets, or items to put between the brackets of a class.
-void emit_unicode_class(const UnicodeClass& c, int sign, bool in_brackets, std::string* out);
+// `fold` says (?i) applies: a negated class inside brackets then leaves out
+// the case variants of its members too, as Go's does.
+void emit_unicode_class(const UnicodeClass& c, int sign, bool in_brackets, bool fold, std::string* out);
 
 }  // namespace vo::stdlib::rx
