@@ -133,6 +133,9 @@ class Gen {
   std::vector<uint32_t> rhs_values(const std::vector<ast::Expr*>& rhs, const std::vector<const types::Type*>& targets,
                                    ast::Pos pos);
   LValue lvalue_of_var(const types::Var* v);
+  std::vector<const types::Type*> multi_value_parts(const ast::Expr* e);
+  uint32_t multi_value(const ast::Expr* e, int64_t dest);
+  bool define_multi_in_place(const ast::AssignStmt* s);
   void type_switch_stmt(const ast::TypeSwitchStmt* s, const std::string& label);
 
   // ---- expressions (gen_expr.cpp)

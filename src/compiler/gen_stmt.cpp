@@ -143,6 +143,11 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
       return;
     }
   }
+  if (s->tok == ast::Tok::Define && s->lhs.size() > 1 && s->rhs.size() == 1) {
+    fb_->release(m);
+    if (define_multi_in_place(s)) return;
+    m = fb_->mark();
+  }
   // x = e for a local variable: evaluate straight into it. Only composite
   // literals write their destination before reading all their operands.
   if (s->tok == ast::Tok::Assign && s->lhs.size() == 1 && s->rhs.size() == 1) {
@@ -209,6 +214,95 @@ void Gen::assign_stmt(const ast::AssignStmt* s) {
   for (auto& [v, c] : keep) define_var(v, c);
 }
 
+static const ast::Expr* unparen(const ast::Expr* e) {
+  while (auto* p = e->as<ast::ParenExpr>()) e = p->x;
+  return e;
+}
+
+// The types of the values of a multi-value expression (a comma-ok form or
+// a call with several results), in order; empty for any other expression.
+std::vector<const types::Type*> Gen::multi_value_parts(const ast::Expr* e) {
+  e = unparen(e);
+  const types::Type* ok = types::basic_type(types::BasicKind::Bool);
+  if (auto* ix = e->as<ast::IndexExpr>()) {  // v, ok := m[k]
+    if (auto* mt = types::underlying(type_of(ix->x))->as<types::Map>()) return {mt->elem, ok};
+    return {};
+  }
+  if (auto* ta = e->as<ast::TypeAssertExpr>()) return {tv(ta->type).type, ok};  // v, ok := x.(T)
+  if (auto* un = e->as<ast::UnaryExpr>(); un && un->op == ast::Tok::Arrow)     // v, ok := <-ch
+    return {queue_of(type_of(un->x)).elem, ok};
+  std::vector<const types::Type*> parts;
+  if (auto* tup = type_of(e) ? type_of(e)->as<types::Tuple>() : nullptr)
+    for (const types::Var* v : tup->vars) parts.push_back(v->type);
+  return parts;
+}
+
+// Evaluates a multi-value expression (see multi_value_parts) into one block
+// of consecutive values (at dest if given); returns its first slot.
+uint32_t Gen::multi_value(const ast::Expr* e, int64_t dest) {
+  e = unparen(e);
+  if (auto* ix = e->as<ast::IndexExpr>()) {
+    const types::Type* mt = type_of(ix->x);
+    const types::Type* vt = types::underlying(mt)->as<types::Map>()->elem;
+    std::vector<rt::SlotKind> k = layouts_.kinds(vt);
+    k.push_back(rt::SlotKind::Scalar);
+    uint32_t block = dest >= 0 ? static_cast<uint32_t>(dest) : fb_->alloc(k);
+    size_t m = fb_->mark();
+    uint32_t mp = expr(ix->x);
+    uint32_t key = expr_to(ix->index, types::underlying(mt)->as<types::Map>()->key);
+    bc::Aux ax;
+    ax.ptr = layouts_.map_type(mt);
+    fb_->emit(Op::MapGet, block, mp, key, 1);
+    fb_->emit_ext(fb_->add_aux(ax));
+    fb_->release(m);
+    return block;
+  }
+  if (auto* ta = e->as<ast::TypeAssertExpr>()) return type_assert(ta, dest, true);
+  if (auto* un = e->as<ast::UnaryExpr>(); un && un->op == ast::Tok::Arrow) {
+    uint32_t r = recv(un, -1, true);  // always into fresh slots
+    if (dest < 0) return r;
+    move(static_cast<uint32_t>(dest), r, layouts_.slots(queue_of(type_of(un->x)).elem) + 1);
+    return static_cast<uint32_t>(dest);
+  }
+  return expr(e, dest);
+}
+
+// v1, v2, ... := e for a multi-value e whose targets are all new local
+// variables (or blank): the values land in one block that becomes the
+// variables, with no temporaries (which matters for very wide values).
+bool Gen::define_multi_in_place(const ast::AssignStmt* s) {
+  if (s->tok != ast::Tok::Define || s->rhs.size() != 1 || s->lhs.size() < 2) return false;
+  std::vector<const types::Type*> parts = multi_value_parts(s->rhs[0]);
+  if (parts.size() != s->lhs.size()) return false;
+  std::vector<types::Var*> vars;
+  for (const ast::Expr* l : s->lhs) {
+    const auto* id = l->as<ast::Ident>();
+    if (!id) return false;
+    types::Var* v = nullptr;
+    if (id->name != "_") {
+      types::Object* o = info_->obj(id);
+      v = o && !vars_.count(o) ? o->as<types::Var>() : nullptr;
+      if (!v || v->escapes() || !types::identical(v->type, parts[vars.size()])) return false;
+    }
+    vars.push_back(v);
+  }
+  std::vector<rt::SlotKind> kinds;
+  for (const types::Type* t : parts) {
+    const auto& k = layouts_.kinds(t);
+    kinds.insert(kinds.end(), k.begin(), k.end());
+  }
+  uint32_t block = fb_->alloc(kinds);
+  size_t m = fb_->mark();
+  multi_value(s->rhs[0], block);
+  fb_->release(m);
+  uint32_t off = 0;
+  for (size_t i = 0; i < vars.size(); ++i) {
+    if (vars[i]) vars_[vars[i]] = VarLoc{VarLoc::Local, block + off};
+    off += layouts_.slots(parts[i]);
+  }
+  return true;
+}
+
 // Evaluates right-hand sides for len(targets) destinations into independent
 // temporaries converted to the target types (nullptr target: the value's own
 // type). Handles multi-value calls and comma-ok forms.
@@ -216,6 +310,11 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
                                       ast::Pos pos) {
   std::vector<uint32_t> out;
   if (rhs.empty()) return out;
+  if (rhs.size() == 1 && targets.size() == 1) {
+    // One value is read by one store with no code in between that could
+    // change it: no independent copy is needed (wide values stay cheap).
+    return {expr_to(rhs[0], targets[0] ? targets[0] : type_of(rhs[0]))};
+  }
   if (rhs.size() == targets.size()) {
     for (size_t i = 0; i < rhs.size(); ++i) {
       const types::Type* t = targets[i] ? targets[i] : type_of(rhs[i]);
@@ -228,36 +327,10 @@ std::vector<uint32_t> Gen::rhs_values(const std::vector<ast::Expr*>& rhs, const 
     }
     return out;
   }
-  const ast::Expr* e = rhs[0];
-  while (auto* p = e->as<ast::ParenExpr>()) e = p->x;
-  std::vector<const types::Type*> parts;
-  uint32_t block;
+  std::vector<const types::Type*> parts = multi_value_parts(rhs[0]);
+  if (parts.empty()) unsupported(pos, "this multi-value assignment");
   size_t m = fb_->mark();
-  if (auto* ix = e->as<ast::IndexExpr>()) {  // v, ok := m[k]
-    const types::Type* mt = type_of(ix->x);
-    const types::Type* vt = types::underlying(mt)->as<types::Map>()->elem;
-    parts = {vt, types::basic_type(types::BasicKind::Bool)};
-    std::vector<rt::SlotKind> k = layouts_.kinds(vt);
-    k.push_back(rt::SlotKind::Scalar);
-    block = fb_->alloc(k);
-    uint32_t mp = expr(ix->x);
-    uint32_t key = expr_to(ix->index, types::underlying(mt)->as<types::Map>()->key);
-    bc::Aux ax;
-    ax.ptr = layouts_.map_type(mt);
-    fb_->emit(Op::MapGet, block, mp, key, 1);
-    fb_->emit_ext(fb_->add_aux(ax));
-  } else if (auto* ta = e->as<ast::TypeAssertExpr>()) {  // v, ok := x.(T)
-    parts = {tv(ta->type).type, types::basic_type(types::BasicKind::Bool)};
-    block = type_assert(ta, -1, true);
-  } else if (auto* un = e->as<ast::UnaryExpr>(); un && un->op == ast::Tok::Arrow) {  // v, ok := <-ch
-    parts = {queue_of(type_of(un->x)).elem, types::basic_type(types::BasicKind::Bool)};
-    block = recv(un, -1, true);
-  } else if (auto* tup = type_of(e)->as<types::Tuple>()) {
-    for (const types::Var* v : tup->vars) parts.push_back(v->type);
-    block = expr(e);
-  } else {
-    unsupported(pos, "this multi-value assignment");
-  }
+  uint32_t block = multi_value(rhs[0], -1);
   uint32_t off = 0;
   std::vector<std::pair<uint32_t, const types::Type*>> pieces;
   for (const types::Type* pt : parts) {
