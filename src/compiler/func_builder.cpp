@@ -21,7 +21,7 @@ uint32_t FuncBuilder::alloc(const std::vector<rt::SlotKind>& kinds) {
     first = fn_.frame_slots;
     fn_.frame_slots += static_cast<uint32_t>(kinds.size());
     fn_.slot_kinds.insert(fn_.slot_kinds.end(), kinds.begin(), kinds.end());
-    if (fn_.frame_slots > 0xFFF0) throw std::length_error("function needs more than 65520 slots");
+    if (fn_.frame_slots > 0xFFF0) throw std::length_error("frame slot count exceeds u16 limit (65520 slots)");
   }
   live_.push_back(Block{first, kinds});
   return first;

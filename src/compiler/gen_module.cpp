@@ -164,7 +164,14 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
               auto* v = o->as<types::Var>();
               globals_[v] = mod_.global_slots;
               global_locs_[v] = VarLoc{VarLoc::Global, mod_.global_slots};
-              const auto& k = layouts_.kinds(v->type);
+              const std::vector<rt::SlotKind>* kp = nullptr;
+              try {
+                kp = &layouts_.kinds(v->type);
+              } catch (const LayoutTooLarge& e) {
+                diags_.error(n->pos, e.what());
+                continue;
+              }
+              const auto& k = *kp;
               mod_.global_kinds.insert(mod_.global_kinds.end(), k.begin(), k.end());
               mod_.global_slots += static_cast<uint32_t>(k.size());
             }
@@ -182,6 +189,8 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
       compile_func_decl(fd, where.second);
     } catch (const Unsupported& u) {
       diags_.error(u.pos != ast::NoPos ? u.pos : fd->pos, "not supported yet: " + u.what);
+    } catch (const LayoutTooLarge& e) {
+      diags_.error(fd->pos, e.what());
     } catch (const std::length_error& e) {
       diags_.error(fd->pos, std::string("function too large: ") + e.what());
     }
@@ -191,6 +200,8 @@ void Gen::compile(const std::vector<types::CheckedPackage*>& pkgs) {
     fill_method_sets();
   } catch (const Unsupported& u) {
     diags_.error(u.pos, "not supported yet: " + u.what);
+  } catch (const LayoutTooLarge& e) {
+    diags_.error(ast::NoPos, e.what());
   }
   for (bc::Function& f : funcs_) mod_.funcs.push_back(std::move(f));
 }

@@ -39,11 +39,13 @@ bool is_byte_kind(const types::Type* t) {
 Layouts::Entry& Layouts::entry(const types::Type* t) {
   auto it = map_.find(t);
   if (it != map_.end()) return *it->second;
-  entries_.push_back(std::make_unique<Entry>());
-  Entry* e = entries_.back().get();
+  // Computed before it is recorded: a layout that is too large leaves no entry.
+  auto owned = std::make_unique<Entry>();
+  Entry* e = owned.get();
   e->type = t;
-  map_[t] = e;
   compute(*e);
+  entries_.push_back(std::move(owned));
+  map_[t] = e;
   return *e;
 }
 
@@ -63,10 +65,15 @@ void Layouts::compute(Entry& e) {
       break;
     case types::TypeKind::Array: {
       const auto* a = u->as<types::Array>();
+      // The size is checked before anything is built: a huge length must
+      // not be materialized slot by slot.
       if (is_byte_kind(a->elem)) {
+        if (static_cast<uint64_t>(a->len) / 8 >= kMaxTypeSlots) throw LayoutTooLarge();
         k.assign(static_cast<size_t>((a->len + 7) / 8), SlotKind::Scalar);
       } else {
         const auto& ek = kinds(a->elem);
+        if (ek.empty()) break;  // zero-sized elements: any length takes no slots
+        if (static_cast<uint64_t>(a->len) > kMaxTypeSlots / ek.size()) throw LayoutTooLarge();
         for (int64_t i = 0; i < a->len; ++i) k.insert(k.end(), ek.begin(), ek.end());
       }
       break;
@@ -87,6 +94,7 @@ void Layouts::compute(Entry& e) {
       k = {SlotKind::Ref};
       break;
   }
+  if (k.size() > kMaxTypeSlots) throw LayoutTooLarge();
   e.slots = static_cast<uint32_t>(k.size());
 }
 

@@ -2,6 +2,7 @@
 // GC slot kinds, array element codes, rt::RType and heap layouts. One
 // instance per module, so every distinct type gets exactly one RType.
 #pragma once
+#include <stdexcept>
 #include <unordered_map>
 #include <vector>
 
@@ -9,6 +10,13 @@
 #include "types/type.h"
 
 namespace vo::compiler {
+
+// Raised when a type needs more slots than the VM's 16-bit slot domain
+// (the reference's limit); reported as a compile error.
+struct LayoutTooLarge : std::length_error {
+  LayoutTooLarge() : std::length_error("type slot count exceeds u16::MAX") {}
+};
+constexpr uint64_t kMaxTypeSlots = 0xFFFF;
 
 class Layouts {
  public:
