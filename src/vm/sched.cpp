@@ -223,26 +223,23 @@ void Scheduler::release(Fiber* f) {
   f->native_lo = nullptr;
 }
 
+// The first reason to end the run wins.
+void Scheduler::end_run(int code, std::string error) {
+  if (done_) return;
+  done_ = true;
+  exit_code_ = code;
+  error_ = std::move(error);
+}
+
 void Scheduler::goroutine_main(Fiber* f) {
   try {
     bool ok = vm_.call_function(*f, f->start_fn, f->start_closure, nullptr, nullptr);
     f->start_closure = nullptr;
-    if (!ok && !done_) {
-      done_ = true;
-      exit_code_ = 1;
-      error_ = vm_.panic_report(*f);
-    }
+    if (!ok) end_run(1, vm_.panic_report(*f));
   } catch (ExitRequest& e) {
-    if (!done_) {
-      done_ = true;
-      exit_code_ = e.code;
-    }
+    end_run(e.code, "");
   } catch (rt::PanicError& e) {  // could not even push the first frame
-    if (!done_) {
-      done_ = true;
-      exit_code_ = 1;
-      error_ = e.msg;
-    }
+    end_run(1, e.msg);
   }
 }
 
@@ -329,11 +326,7 @@ void Scheduler::spawn_packed(const Packed& call) {
   try {
     spawn(unpack_closure(vm_, call));
   } catch (rt::PanicError& e) {
-    if (!done_) {
-      done_ = true;
-      exit_code_ = 1;
-      error_ = e.msg;
-    }
+    end_run(1, e.msg);
   }
 }
 
@@ -357,20 +350,10 @@ void Scheduler::take_mail(bool wait) {
         m.port->release();
         break;
       case Mail::Kind::Stop: done_ = true; break;
-      case Mail::Kind::Fatal:
-        if (!done_) {
-          done_ = true;
-          exit_code_ = m.code;
-          error_ = m.error;
-        }
-        break;
+      case Mail::Kind::Fatal: end_run(m.code, std::move(m.error)); break;
     }
   }
-  if (deadlocked && runq_.empty() && !done_) {
-    done_ = true;
-    exit_code_ = 1;
-    error_ = deadlock_report();
-  }
+  if (deadlocked && runq_.empty() && !done_) end_run(1, deadlock_report());
 }
 
 // Nothing is runnable; returns false when the run must end.
@@ -380,9 +363,7 @@ bool Scheduler::wait_for_work() {
       fire_timers(true);
       return true;
     }
-    done_ = true;
-    exit_code_ = 1;
-    error_ = deadlock_report();
+    end_run(1, deadlock_report());
     return false;
   }
   vm_.flush_out();  // before sleeping: others' output may follow ours

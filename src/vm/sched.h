@@ -96,6 +96,7 @@ class Scheduler {
   Fiber* new_fiber(const bc::Function* fn, void* closure, bool main);
   void goroutine_main(Fiber* f);
   void switch_to_scheduler();
+  void end_run(int code, std::string error);
   void fire_timers(bool wait);
   bool wait_for_work();
   void take_mail(bool wait);
