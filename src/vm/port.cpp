@@ -137,8 +137,12 @@ void port_send(VM& vm, void* handle, const Slot* val) {
   }
 }
 
-bool port_try_recv(VM& vm, PortState* ps, Slot* dst, bool* ok) {
-  std::unique_lock<std::mutex> lock(ps->mu);
+namespace {
+
+// A receive with the port's lock held: if a value or the close is there,
+// completes it (unlocking before it wakes a sender or unpacks) and returns
+// true; otherwise returns false with the lock still held.
+bool take_locked(VM& vm, PortState* ps, std::unique_lock<std::mutex>& lock, Slot* dst, bool* ok) {
   if (!ps->buf.empty()) {
     Packed msg = std::move(ps->buf.front());
     ps->buf.pop_front();
@@ -158,6 +162,13 @@ bool port_try_recv(VM& vm, PortState* ps, Slot* dst, bool* ok) {
   return false;
 }
 
+}  // namespace
+
+bool port_try_recv(VM& vm, PortState* ps, Slot* dst, bool* ok) {
+  std::unique_lock<std::mutex> lock(ps->mu);
+  return take_locked(vm, ps, lock, dst, ok);
+}
+
 bool port_recv(VM& vm, void* handle, Slot* dst) {
   Scheduler& s = vm.sched();
   if (!handle) {
@@ -169,11 +180,7 @@ bool port_recv(VM& vm, void* handle, Slot* dst) {
   Waiter w;
   {
     std::unique_lock<std::mutex> lock(ps->mu);
-    if (!ps->buf.empty() || ps->closed) {
-      lock.unlock();
-      port_try_recv(vm, ps, dst, &ok);
-      return ok;
-    }
+    if (take_locked(vm, ps, lock, dst, &ok)) return ok;
     w.fiber = s.current();
     w.val = dst;
     ps->recvq.push(&w);

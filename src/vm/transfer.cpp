@@ -146,13 +146,7 @@ class Packer {
       word(holder, w) = 0;
       return;
     }
-    Obj o;
-    o.layout = rt::bytes_layout();
-    o.count = clamp_count(static_cast<uint64_t>(len));
-    o.bytes = static_cast<size_t>(len);
-    o.words.assign((o.bytes + 7) / 8, 0);
-    std::memcpy(o.words.data(), p, o.bytes);
-    fix(holder, w, add(std::move(o)), 0);
+    fix(holder, w, plain(p, rt::bytes_layout(), clamp_count(static_cast<uint64_t>(len)), static_cast<size_t>(len)), 0);
   }
 
   // A pointer or slice: the object it points into, copied whole.
@@ -172,21 +166,26 @@ class Packer {
     fix(holder, w, heap_object(base, t->elem), static_cast<uint64_t>(p - base));
   }
 
+  // A copy of `bytes` bytes at src, to be allocated with layout l.
+  uint32_t plain(const uint8_t* src, const rt::ObjLayout* l, uint32_t count, size_t bytes) {
+    Obj o;
+    o.layout = l;
+    o.count = count;
+    o.bytes = bytes;
+    o.words.assign((bytes + 7) / 8, 0);
+    std::memcpy(o.words.data(), src, bytes);
+    return add(std::move(o));
+  }
+
   uint32_t heap_object(const uint8_t* base, const RType* static_elem) {
     auto it = seen_.find(base);
     if (it != seen_.end()) return it->second;
     const rt::ObjLayout* l = rt::Heap::layout_of(base);
-    Obj o;
-    o.layout = l;
-    o.count = rt::Heap::count_of(base);
-    o.bytes = heap_.object_size(base);
-    o.words.assign((o.bytes + 7) / 8, 0);
-    std::memcpy(o.words.data(), base, o.bytes);
+    uint32_t idx = plain(base, l, rt::Heap::count_of(base), heap_.object_size(base));
+    seen_.emplace(base, idx);
     // The object's own type when the compiler made its layout: a slice of
     // an array inside a struct points into the struct.
     const RType* type = l->type ? l->type : static_elem;
-    uint32_t idx = add(std::move(o));
-    seen_.emplace(base, idx);
     if (l->noscan || !type) return idx;
     if (!l->type && type->slots != l->elem_slots) {  // a runtime layout that does not match: drop references
       zero_refs(idx, l);
@@ -199,14 +198,8 @@ class Packer {
   uint32_t outside_object(const uint8_t* p, const RType* elem, int64_t n) {
     auto it = seen_.find(p);
     if (it != seen_.end()) return it->second;
-    Obj o;
     const rt::ObjLayout* l = layout_for(elem);
-    o.layout = l;
-    o.count = clamp_count(static_cast<uint64_t>(n));
-    o.bytes = static_cast<size_t>(n) * elem->elem_size;
-    o.words.assign((o.bytes + 7) / 8, 0);
-    std::memcpy(o.words.data(), p, o.bytes);
-    uint32_t idx = add(std::move(o));
+    uint32_t idx = plain(p, l, clamp_count(static_cast<uint64_t>(n)), static_cast<size_t>(n) * elem->elem_size);
     seen_.emplace(p, idx);
     if (!l->noscan) scan_elements(elem, idx);
     return idx;
